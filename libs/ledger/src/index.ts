@@ -1,0 +1,5 @@
+export * from './canonical-json';
+export * from './event-envelope';
+export * from './event-store.port';
+export * from './errors';
+export { SqliteEventStore, SqliteEventStoreOptions, fingerprintOf } from './sqlite/sqlite-event-store';

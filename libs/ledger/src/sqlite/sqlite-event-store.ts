@@ -1,0 +1,278 @@
+import Database from 'better-sqlite3';
+import { createHash, randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { canonicalJson } from '../canonical-json';
+import { EventEnvelope, NewEvent, Position } from '../event-envelope';
+import {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  IdempotencyRecord,
+  LedgerHead,
+  SubscribeOptions,
+} from '../event-store.port';
+import { IdempotencyConflictError, InvalidAppendError, WrongExpectedRevisionError } from '../errors';
+import { followLog } from '../follow-log';
+import { validateAppend } from '../validate-append';
+import { migrateLedger } from './sqlite-schema';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the SQLite file; created with its directory when missing (unless readonly). */
+  file: string;
+  readonly?: boolean;
+  /** Server clock for recordedAt; injectable for tests. */
+  now?: () => Date;
+  /** How often a live subscription looks for events written by another process. */
+  pollIntervalMs?: number;
+}
+
+interface EventRow {
+  position: number;
+  event_id: string;
+  stream: string;
+  revision: number;
+  type: string;
+  version: number;
+  occurred_at: string;
+  recorded_at: string;
+  actor_id: string;
+  actor_role: string;
+  causation_id: string | null;
+  correlation_id: string | null;
+  data: string;
+  metadata: string;
+}
+
+const EVENT_COLUMNS = `position, event_id, stream, revision, type, version, occurred_at, recorded_at,
+  actor_id, actor_role, causation_id, correlation_id, data, metadata`;
+
+/**
+ * The embedded default: one SQLite file in WAL mode, synchronous=FULL so that a
+ * commit that returned is on disk. (stream, revision) uniqueness is enforced by
+ * the database, so even two processes writing at once cannot fork a stream.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly now: () => Date;
+  private readonly pollIntervalMs: number;
+  private readonly appended = new EventEmitter();
+  private closed = false;
+  private readonly statements: ReturnType<SqliteEventStore['prepare']>;
+  private readonly appendTx: (
+    stream: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+    options: AppendOptions,
+  ) => AppendResult;
+
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    return new SqliteEventStore(options);
+  }
+
+  private constructor(options: SqliteEventStoreOptions) {
+    this.file = options.file;
+    this.now = options.now ?? (() => new Date());
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.appended.setMaxListeners(0);
+    if (!options.readonly) mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    this.db.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      migrateLedger(this.db);
+    }
+    this.statements = this.prepare();
+    this.appendTx = this.db.transaction(this.appendInTransaction.bind(this));
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      streamRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream = ?'),
+      upsertStream: db.prepare(
+        'INSERT INTO streams (stream, revision) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision',
+      ),
+      insertEvent: db.prepare(
+        `INSERT INTO events (event_id, stream, revision, type, version, occurred_at, recorded_at,
+           actor_id, actor_role, causation_id, correlation_id, data, metadata)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      findKey: db.prepare<[string], { key: string; stream: string; fingerprint: string; revision: number; position: number }>(
+        'SELECT key, stream, fingerprint, revision, position FROM idempotency WHERE key = ?',
+      ),
+      insertKey: db.prepare(
+        'INSERT INTO idempotency (key, stream, fingerprint, revision, position) VALUES (?, ?, ?, ?, ?)',
+      ),
+      readStream: db.prepare<[string, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision`,
+      ),
+      readAll: db.prepare<[number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`,
+      ),
+      headPosition: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+      countEvents: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM events'),
+      countStreams: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM streams'),
+    };
+  }
+
+  async append(
+    stream: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    validateAppend(stream, events, expected, options);
+    // better-sqlite3 is synchronous; IMMEDIATE takes the write lock up front so two
+    // processes racing on a stream serialize instead of failing on upgrade.
+    const result = this.appendTx.immediate(stream, events, expected, options);
+    if (!result.replayed) this.appended.emit('append', result.position);
+    return result;
+  }
+
+  private appendInTransaction(
+    stream: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+    options: AppendOptions,
+  ): AppendResult {
+    const s = this.statements;
+    const fingerprint = options.idempotencyKey ? (options.fingerprint ?? fingerprintOf(stream, events)) : '';
+    if (options.idempotencyKey) {
+      const seen = s.findKey.get(options.idempotencyKey);
+      if (seen) {
+        if (seen.fingerprint !== fingerprint) throw new IdempotencyConflictError(options.idempotencyKey);
+        return { stream: seen.stream, revision: seen.revision, position: BigInt(seen.position), replayed: true };
+      }
+    }
+    const current = s.streamRevision.get(stream)?.revision;
+    const actual = current === undefined ? 'no_stream' : current;
+    if (expected !== 'any' && expected !== actual) {
+      throw new WrongExpectedRevisionError(stream, expected, actual);
+    }
+    const recordedAt = this.now().toISOString();
+    let revision = current ?? -1;
+    let position = 0;
+    for (const event of events) {
+      revision += 1;
+      const info = s.insertEvent.run(
+        event.eventId ?? randomUUID(),
+        stream,
+        revision,
+        event.type,
+        event.version,
+        event.occurredAt,
+        recordedAt,
+        event.actor.id,
+        event.actor.role,
+        event.causationId ?? null,
+        event.correlationId ?? null,
+        canonicalJson(event.data),
+        canonicalJson(event.metadata ?? {}),
+      );
+      position = Number(info.lastInsertRowid);
+    }
+    s.upsertStream.run(stream, revision);
+    if (options.idempotencyKey) s.insertKey.run(options.idempotencyKey, stream, fingerprint, revision, position);
+    return { stream, revision, position: BigInt(position), replayed: false };
+  }
+
+  async readStream(stream: string, fromRevision = 0): Promise<EventEnvelope[]> {
+    this.assertOpen();
+    return this.statements.readStream.all(stream, fromRevision).map(toEnvelope);
+  }
+
+  async readAll(fromPosition: Position, limit: number): Promise<EventEnvelope[]> {
+    this.assertOpen();
+    return this.readAllSync(fromPosition, limit);
+  }
+
+  /** Synchronous read for projection runners that share this process (no promise per batch). */
+  readAllSync(fromPosition: Position, limit: number): EventEnvelope[] {
+    if (!Number.isInteger(limit) || limit < 1) throw new InvalidAppendError(`limit must be a positive integer, got ${limit}`);
+    const from = fromPosition < 1n ? 1 : Number(fromPosition);
+    return this.statements.readAll.all(from, limit).map(toEnvelope);
+  }
+
+  subscribe(fromPosition: Position, options: SubscribeOptions = {}): AsyncIterable<EventEnvelope> {
+    this.assertOpen();
+    return followLog({
+      fromPosition,
+      batchSize: options.batchSize ?? 500,
+      signal: options.signal,
+      read: (from, limit) => this.readAll(from, limit),
+      waitForMore: (signal) => this.waitForAppend(signal),
+      isClosed: () => this.closed,
+    });
+  }
+
+  /** Resolves on the next in-process append, or after the poll interval (other processes). */
+  private waitForAppend(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('append', done);
+        this.appended.off('close', done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.appended.once('append', done);
+      this.appended.once('close', done);
+      signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  async head(): Promise<LedgerHead> {
+    this.assertOpen();
+    const s = this.statements;
+    const position = s.headPosition.get()?.position ?? 0;
+    return { position: BigInt(position), events: s.countEvents.get()!.n, streams: s.countStreams.get()!.n };
+  }
+
+  async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
+    this.assertOpen();
+    const row = this.statements.findKey.get(key);
+    return row ? { ...row, position: BigInt(row.position) } : null;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.appended.emit('close');
+    this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the ledger is closed');
+  }
+}
+
+/** What "the same events" means by default: stream, types, versions, data and metadata. */
+export function fingerprintOf(stream: string, events: NewEvent[]): string {
+  const essence = events.map((e) => ({ type: e.type, version: e.version, data: e.data, metadata: e.metadata ?? {} }));
+  return createHash('sha256').update(canonicalJson({ stream, events: essence })).digest('hex');
+}
+
+function toEnvelope(row: EventRow): EventEnvelope {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    version: row.version,
+    stream: row.stream,
+    revision: row.revision,
+    position: BigInt(row.position),
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    actor: { id: row.actor_id, role: row.actor_role },
+    causationId: row.causation_id,
+    correlationId: row.correlation_id,
+    data: JSON.parse(row.data),
+    metadata: row.metadata === '{}' ? {} : JSON.parse(row.metadata),
+  };
+}
