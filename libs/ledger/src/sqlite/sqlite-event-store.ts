@@ -62,12 +62,9 @@ export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter();
   private closed = false;
   private readonly statements: ReturnType<SqliteEventStore['prepare']>;
-  private readonly appendTx: (
-    stream: string,
-    events: NewEvent[],
-    expected: ExpectedRevision,
-    options: AppendOptions,
-  ) => AppendResult;
+  private readonly appendTx: Database.Transaction<
+    (stream: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions) => AppendResult
+  >;
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     return new SqliteEventStore(options);

@@ -1,0 +1,19 @@
+import { ConfigError, loadConfig, AppConfig } from '../../api/src/config/app-config';
+
+/** Every command reads the same environment as the server; a bad value stops it with the reason. */
+export function cliConfig(): AppConfig {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+export function fail(message: string, code = 1): never {
+  process.stderr.write(`ledger: ${message}\n`);
+  process.exit(code);
+}

@@ -1,0 +1,20 @@
+import { existsSync, statSync } from 'node:fs';
+import { Command, CommandRunner } from 'nest-commander';
+import { ledgerFile } from '../../../api/src/ledger/ledger.module';
+import { cliConfig } from '../cli-config';
+import { openLedgerForReading } from './open-ledger';
+
+@Command({ name: 'stats', description: 'show streams, events, head position and file size of the ledger' })
+export class StatsCommand extends CommandRunner {
+  async run(): Promise<void> {
+    const config = cliConfig();
+    const store = openLedgerForReading(config);
+    const head = await store.head();
+    await store.close();
+    const file = ledgerFile(config);
+    const bytes = [file, `${file}-wal`].filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0);
+    process.stdout.write(
+      JSON.stringify({ file, streams: head.streams, events: head.events, headPosition: head.position.toString(), bytes }, null, 2) + '\n',
+    );
+  }
+}
