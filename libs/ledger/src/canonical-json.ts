@@ -19,65 +19,59 @@ export class CanonicalJsonError extends Error {
 }
 
 export function canonicalJson(value: unknown): string {
-  const out: string[] = [];
-  write(value, out, '$');
-  return out.join('');
+  return encode(value, '$');
 }
 
 export function canonicalBytes(value: unknown): Buffer {
   return Buffer.from(canonicalJson(value), 'utf8');
 }
 
-function write(value: unknown, out: string[], path: string): void {
-  if (value === null) {
-    out.push('null');
-    return;
-  }
+// String concatenation rather than an array of parts: V8 ropes make it the cheaper of
+// the two, and this runs once per appended event. `path` is only used in errors.
+function encode(value: unknown, path: string): string {
+  if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
-      out.push(JSON.stringify(value));
-      return;
+      return quote(value);
     case 'boolean':
-      out.push(value ? 'true' : 'false');
-      return;
+      return value ? 'true' : 'false';
     case 'bigint':
-      out.push(JSON.stringify(value.toString()));
-      return;
+      return '"' + value.toString() + '"';
     case 'number':
-      out.push(formatNumber(value, path));
-      return;
-    case 'object':
+      return formatNumber(value, path);
+    case 'object': {
       if (Array.isArray(value)) {
-        out.push('[');
-        value.forEach((item, i) => {
-          if (i > 0) out.push(',');
-          write(item === undefined ? null : item, out, `${path}[${i}]`);
-        });
-        out.push(']');
-        return;
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) out += ',';
+          out += value[i] === undefined ? 'null' : encode(value[i], path + '[' + i + ']');
+        }
+        return out + ']';
       }
-      if (value instanceof Date) {
-        out.push(JSON.stringify(value.toISOString()));
-        return;
+      if (value instanceof Date) return JSON.stringify(value.toISOString());
+      const obj = value as Record<string, unknown>;
+      const keys = Object.keys(obj).sort();
+      let out = '{';
+      let first = true;
+      for (const key of keys) {
+        const member = obj[key];
+        if (member === undefined) continue;
+        out += (first ? '' : ',') + quote(key) + ':' + encode(member, path + '.' + key);
+        first = false;
       }
-      writeObject(value as Record<string, unknown>, out, path);
-      return;
+      return out + '}';
+    }
     default:
       throw new CanonicalJsonError(`${path}: a ${typeof value} has no JSON form`);
   }
 }
 
-function writeObject(obj: Record<string, unknown>, out: string[], path: string): void {
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  out.push('{');
-  keys.forEach((key, i) => {
-    if (i > 0) out.push(',');
-    out.push(JSON.stringify(key), ':');
-    write(obj[key], out, `${path}.${key}`);
-  });
-  out.push('}');
+// Characters JSON.stringify would escape: quote, backslash, controls, lone surrogates.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify of a string, without its cost for the common string that needs no escaping. */
+export function quote(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : '"' + text + '"';
 }
 
 function formatNumber(n: number, path: string): string {

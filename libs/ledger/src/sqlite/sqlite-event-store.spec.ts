@@ -48,7 +48,7 @@ describe('SqliteEventStore specifics', () => {
     await store.append('m', [newEvent('A', { n: 1 })], 'no_stream');
     await store.close();
     const db = new Database(file);
-    expect(() => db.prepare("UPDATE events SET data = '{}'").run()).toThrow(/immutable/);
+    expect(() => db.prepare("UPDATE events SET body = '{}'").run()).toThrow(/immutable/);
     expect(() => db.prepare('DELETE FROM events').run()).toThrow(/immutable/);
     db.close();
   });

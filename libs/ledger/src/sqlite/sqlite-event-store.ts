@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../canonical-json';
+import { encodeEventBody, EventBody } from './event-body';
 import { EventEnvelope, NewEvent, Position } from '../event-envelope';
 import {
   AppendOptions,
@@ -15,6 +16,7 @@ import {
   SubscribeOptions,
 } from '../event-store.port';
 import { IdempotencyConflictError, InvalidAppendError, WrongExpectedRevisionError } from '../errors';
+import { newEventId } from '../event-id';
 import { followLog } from '../follow-log';
 import { validateAppend } from '../validate-append';
 import { migrateLedger } from './sqlite-schema';
@@ -35,19 +37,12 @@ interface EventRow {
   stream: string;
   revision: number;
   type: string;
-  version: number;
-  occurred_at: string;
-  recorded_at: string;
-  actor_id: string;
-  actor_role: string;
-  causation_id: string | null;
-  correlation_id: string | null;
-  data: string;
-  metadata: string;
+  body: string;
 }
 
-const EVENT_COLUMNS = `position, event_id, stream, revision, type, version, occurred_at, recorded_at,
-  actor_id, actor_role, causation_id, correlation_id, data, metadata`;
+const INSERT_CHUNK = 100;
+
+const EVENT_COLUMNS = 'position, event_id, stream, revision, type, body';
 
 /**
  * The embedded default: one SQLite file in WAL mode, synchronous=FULL so that a
@@ -61,6 +56,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly appended = new EventEmitter();
   private closed = false;
+  private readonly inserts = new Map<number, Database.Statement>();
   private readonly statements: ReturnType<SqliteEventStore['prepare']>;
   private readonly appendTx: Database.Transaction<
     (stream: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions) => AppendResult
@@ -93,11 +89,6 @@ export class SqliteEventStore implements EventStore {
       streamRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream = ?'),
       upsertStream: db.prepare(
         'INSERT INTO streams (stream, revision) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision',
-      ),
-      insertEvent: db.prepare(
-        `INSERT INTO events (event_id, stream, revision, type, version, occurred_at, recorded_at,
-           actor_id, actor_role, causation_id, correlation_id, data, metadata)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       findKey: db.prepare<[string], { key: string; stream: string; fingerprint: string; revision: number; position: number }>(
         'SELECT key, stream, fingerprint, revision, position FROM idempotency WHERE key = ?',
@@ -154,29 +145,46 @@ export class SqliteEventStore implements EventStore {
     }
     const recordedAt = this.now().toISOString();
     let revision = current ?? -1;
-    let position = 0;
+    const rows: unknown[] = [];
     for (const event of events) {
       revision += 1;
-      const info = s.insertEvent.run(
-        event.eventId ?? randomUUID(),
-        stream,
-        revision,
-        event.type,
-        event.version,
-        event.occurredAt,
+      const body: EventBody = {
+        version: event.version,
+        occurredAt: event.occurredAt,
         recordedAt,
-        event.actor.id,
-        event.actor.role,
-        event.causationId ?? null,
-        event.correlationId ?? null,
-        canonicalJson(event.data),
-        canonicalJson(event.metadata ?? {}),
-      );
-      position = Number(info.lastInsertRowid);
+        actor: { id: event.actor.id, role: event.actor.role },
+        causationId: event.causationId ?? null,
+        correlationId: event.correlationId ?? null,
+        data: event.data,
+        metadata: event.metadata ?? {},
+      };
+      rows.push(event.eventId ?? newEventId(), stream, revision, event.type, encodeEventBody(body));
     }
+    const position = this.insertRows(rows, events.length);
     s.upsertStream.run(stream, revision);
     if (options.idempotencyKey) s.insertKey.run(options.idempotencyKey, stream, fingerprint, revision, position);
     return { stream, revision, position: BigInt(position), replayed: false };
+  }
+
+  /** Multi-row INSERTs (up to 100 rows each): one statement per chunk, not one per event. */
+  private insertRows(values: unknown[], count: number): number {
+    let position = 0;
+    for (let start = 0; start < count; start += INSERT_CHUNK) {
+      const rows = Math.min(INSERT_CHUNK, count - start);
+      const info = this.insertStatement(rows).run(values.slice(start * 5, (start + rows) * 5));
+      position = Number(info.lastInsertRowid);
+    }
+    return position;
+  }
+
+  private insertStatement(rows: number): Database.Statement {
+    let statement = this.inserts.get(rows);
+    if (!statement) {
+      const tuples = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
+      statement = this.db.prepare(`INSERT INTO events (event_id, stream, revision, type, body) VALUES ${tuples}`);
+      this.inserts.set(rows, statement);
+    }
+    return statement;
   }
 
   async readStream(stream: string, fromRevision = 0): Promise<EventEnvelope[]> {
@@ -257,19 +265,20 @@ export function fingerprintOf(stream: string, events: NewEvent[]): string {
 }
 
 function toEnvelope(row: EventRow): EventEnvelope {
+  const body = JSON.parse(row.body) as EventBody;
   return {
     eventId: row.event_id,
     type: row.type,
-    version: row.version,
+    version: body.version,
     stream: row.stream,
     revision: row.revision,
     position: BigInt(row.position),
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at,
-    actor: { id: row.actor_id, role: row.actor_role },
-    causationId: row.causation_id,
-    correlationId: row.correlation_id,
-    data: JSON.parse(row.data),
-    metadata: row.metadata === '{}' ? {} : JSON.parse(row.metadata),
+    occurredAt: body.occurredAt,
+    recordedAt: body.recordedAt,
+    actor: body.actor,
+    causationId: body.causationId,
+    correlationId: body.correlationId,
+    data: body.data,
+    metadata: body.metadata,
   };
 }

@@ -7,21 +7,16 @@ export function migrateLedger(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version >= LEDGER_SCHEMA_VERSION) return;
   db.exec(`
+    -- One row per event. The envelope fields that the store indexes are columns; the
+    -- rest (version, clocks, actor, causation, correlation, data, metadata) is the
+    -- event's canonical JSON body, parsed once on read.
     CREATE TABLE IF NOT EXISTS events (
-      position       INTEGER PRIMARY KEY AUTOINCREMENT,
-      event_id       TEXT    NOT NULL UNIQUE,
-      stream         TEXT    NOT NULL,
-      revision       INTEGER NOT NULL,
-      type           TEXT    NOT NULL,
-      version        INTEGER NOT NULL,
-      occurred_at    TEXT    NOT NULL,
-      recorded_at    TEXT    NOT NULL,
-      actor_id       TEXT    NOT NULL,
-      actor_role     TEXT    NOT NULL,
-      causation_id   TEXT,
-      correlation_id TEXT,
-      data           TEXT    NOT NULL,
-      metadata       TEXT    NOT NULL,
+      position INTEGER PRIMARY KEY, -- never reused: deletes are refused below
+      event_id TEXT    NOT NULL UNIQUE,
+      stream   TEXT    NOT NULL,
+      revision INTEGER NOT NULL,
+      type     TEXT    NOT NULL,
+      body     TEXT    NOT NULL,
       UNIQUE (stream, revision)
     );
     CREATE TABLE IF NOT EXISTS streams (
