@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './tokens';
+export * from './masking';
+export * from './personal-data-vault';

@@ -1,0 +1,125 @@
+import Database from 'better-sqlite3';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** A petitioner's personal data as the registrar gives it. */
+export interface PersonalData {
+  name: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  address?: string | null;
+}
+
+/** What the ledger keeps: ciphertext under the petitioner's own key, bound to one event. */
+export interface SealedPersonalData {
+  alg: 'A256GCM';
+  keyId: string;
+  iv: string;
+  ciphertext: string;
+  tag: string;
+}
+
+export class PetitionerKeyErasedError extends Error {
+  constructor(readonly petitionerId: string) {
+    super(`the key of petitioner ${petitionerId} has been erased`);
+    this.name = 'PetitionerKeyErasedError';
+  }
+}
+
+/**
+ * Per-petitioner AES-256-GCM keys, kept outside the log (its own SQLite file) so
+ * that destroying a key erases the personal data (crypto-shredding) while the log,
+ * its hashes and every figure stay intact. The event id is the associated data, so
+ * ciphertext cannot be moved to another event unnoticed.
+ */
+export class PersonalDataVault {
+  private readonly db: Database.Database;
+
+  static open(file: string): PersonalDataVault {
+    return new PersonalDataVault(file);
+  }
+
+  private constructor(readonly file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS petitioner_keys (
+        petitioner_id TEXT PRIMARY KEY,
+        key           BLOB,
+        created_at    TEXT NOT NULL,
+        erased_at     TEXT
+      ) WITHOUT ROWID;
+    `);
+  }
+
+  seal(petitionerId: string, eventId: string, data: PersonalData): SealedPersonalData {
+    const key = this.keyFor(petitionerId, true);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(eventId, 'utf8'));
+    const ciphertext = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()]);
+    return {
+      alg: 'A256GCM',
+      keyId: petitionerId,
+      iv: iv.toString('base64'),
+      ciphertext: ciphertext.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+    };
+  }
+
+  /** The plaintext, or null when the petitioner's key has been erased. */
+  open(sealed: SealedPersonalData, eventId: string): PersonalData | null {
+    let key: Buffer;
+    try {
+      key = this.keyFor(sealed.keyId, false);
+    } catch (error) {
+      if (error instanceof PetitionerKeyErasedError) return null;
+      throw error;
+    }
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+    decipher.setAAD(Buffer.from(eventId, 'utf8'));
+    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+    const plain = Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]);
+    return JSON.parse(plain.toString('utf8')) as PersonalData;
+  }
+
+  /** Destroys the key for good; idempotent. Returns false when there was no key. */
+  erase(petitionerId: string, at: Date = new Date()): boolean {
+    const info = this.db
+      .prepare('UPDATE petitioner_keys SET key = NULL, erased_at = ? WHERE petitioner_id = ? AND key IS NOT NULL')
+      .run(at.toISOString(), petitionerId);
+    return info.changes > 0;
+  }
+
+  isErased(petitionerId: string): boolean {
+    const row = this.db.prepare<[string], { key: Buffer | null }>('SELECT key FROM petitioner_keys WHERE petitioner_id = ?').get(petitionerId);
+    return row !== undefined && row.key === null;
+  }
+
+  exists(petitionerId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM petitioner_keys WHERE petitioner_id = ?').get(petitionerId) !== undefined;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private keyFor(petitionerId: string, create: boolean): Buffer {
+    const row = this.db
+      .prepare<[string], { key: Buffer | null }>('SELECT key FROM petitioner_keys WHERE petitioner_id = ?')
+      .get(petitionerId);
+    if (row) {
+      if (row.key === null) throw new PetitionerKeyErasedError(petitionerId);
+      return row.key;
+    }
+    if (!create) throw new PetitionerKeyErasedError(petitionerId);
+    const key = randomBytes(32);
+    this.db
+      .prepare('INSERT INTO petitioner_keys (petitioner_id, key, created_at) VALUES (?, ?, ?)')
+      .run(petitionerId, key, new Date().toISOString());
+    return key;
+  }
+}
