@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -8,6 +9,23 @@ import { loggingParams } from './http/logging';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 import { LedgerModule } from './ledger/ledger.module';
+import { AuthGuard } from './auth/auth.guard';
+import { problemForDomainError } from './http/domain-problems';
+import { registerProblemMapper } from './http/problem.filter';
+import { MatterCommands } from './matters/matter-commands.service';
+import { MatterViews } from './matters/matter-view';
+import { MattersController } from './matters/matters.controller';
+import { PersonalDataModule } from './matters/personal-data.module';
+import { PetitionersController } from './petitioners/petitioners.controller';
+import { PrincipalsController } from './principals/principals.controller';
+import { CLOCK_SETTINGS, clockSettingsFrom } from './read-models/clock-settings';
+import { ReadPositionInterceptor } from './read-models/read-position.interceptor';
+import { ReadModels } from './read-models/read-models.service';
+import { UnitDirectory } from './units/unit-directory';
+import { UnitsController } from './units/units.controller';
+import { LedgerWriter } from './writes/ledger-writer';
+
+registerProblemMapper(problemForDomainError);
 
 @Module({})
 export class AppModule {
@@ -15,10 +33,26 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(loggingParams(config)), LedgerModule, HealthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggingParams(config)),
+        CqrsModule.forRoot(),
+        LedgerModule,
+        HealthModule,
+        PersonalDataModule,
+      ],
+      controllers: [UnitsController, PrincipalsController, MattersController, PetitionersController],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: ReadPositionInterceptor },
+        { provide: CLOCK_SETTINGS, useValue: clockSettingsFrom(config) },
+        ReadModels,
+        LedgerWriter,
+        UnitDirectory,
+        MatterCommands,
+        MatterViews,
       ],
     };
   }

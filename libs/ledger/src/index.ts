@@ -2,4 +2,5 @@ export * from './canonical-json';
 export * from './event-envelope';
 export * from './event-store.port';
 export * from './errors';
+export { newEventId } from './event-id';
 export { SqliteEventStore, SqliteEventStoreOptions, fingerprintOf } from './sqlite/sqlite-event-store';

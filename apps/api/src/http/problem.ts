@@ -45,3 +45,6 @@ export const unauthorized = (detail: string) => new ProblemException(401, 'unaut
 
 export const conflict = (slug: string, detail: string, extra: Record<string, unknown> = {}) =>
   new ProblemException(409, slug, 'Conflict', detail, [], extra);
+
+export const serviceUnavailable = (detail: string) =>
+  new ProblemException(503, 'not-caught-up', 'Read model not caught up', detail, [], { retryAfter: 1 });

@@ -1,0 +1,26 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import { PersonalDataVault } from '@app/security';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+export const PERSONAL_DATA_VAULT = Symbol('PERSONAL_DATA_VAULT');
+
+/** The key store lives beside the log, in its own file, so destroying a key never touches the log. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: PERSONAL_DATA_VAULT,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => PersonalDataVault.open(join(config.dataDir, 'keys.sqlite')),
+    },
+  ],
+  exports: [PERSONAL_DATA_VAULT],
+})
+export class PersonalDataModule implements OnApplicationShutdown {
+  constructor(@Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault) {}
+
+  onApplicationShutdown(): void {
+    this.vault.close();
+  }
+}

@@ -1,0 +1,47 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@app/ledger';
+import { Principal } from '@app/security';
+import { badRequest } from '../http/problem';
+
+/** What every write carries besides its body: who, which request, and its concurrency/idempotency headers. */
+export interface WriteContext {
+  principal: Principal;
+  correlationId: string | null;
+  /** Idempotency-Key, scoped to the principal so two clerks' keys never collide. */
+  idempotencyKey?: string;
+  /** Hash of method, path and body: "the same request" for an idempotency key. */
+  fingerprint: string;
+  /** The stream revision the client expects (If-Match), if it sent one. */
+  ifMatch?: number;
+}
+
+export const Write = createParamDecorator((_data: unknown, context: ExecutionContext): WriteContext => {
+  const request = context.switchToHttp().getRequest<{
+    principal: Principal;
+    id?: string;
+    method: string;
+    originalUrl: string;
+    body: unknown;
+    headers: Record<string, string | undefined>;
+  }>();
+  const key = request.headers['idempotency-key'];
+  if (key !== undefined && (key.length === 0 || key.length > 128)) {
+    throw badRequest('Idempotency-Key must be 1 to 128 characters', [{ field: 'Idempotency-Key', message: 'must be 1 to 128 characters' }]);
+  }
+  const ifMatch = request.headers['if-match'];
+  let expected: number | undefined;
+  if (ifMatch !== undefined) {
+    const match = /^\s*"?(\d{1,15})"?\s*$/.exec(ifMatch);
+    if (!match) throw badRequest('If-Match must be a stream revision such as "3"', [{ field: 'If-Match', message: 'must be a revision such as "3"' }]);
+    expected = Number(match[1]);
+  }
+  const path = request.originalUrl.split('?')[0];
+  return {
+    principal: request.principal,
+    correlationId: request.id ?? null,
+    idempotencyKey: key === undefined ? undefined : `${request.principal.id}:${key}`,
+    fingerprint: createHash('sha256').update(canonicalJson({ method: request.method, path, body: request.body ?? null })).digest('hex'),
+    ifMatch: expected,
+  };
+});

@@ -1,0 +1,84 @@
+import type { AccountabilityKind, CampaignAssigner, MeetingKind } from '../code-lists';
+import type { LocalDate } from '../time/local-date';
+
+/** 领导接访: a leader's reception day. */
+export interface ReceptionRecordedData {
+  readonly leader: string;
+  readonly batches: number;
+  readonly persons: number;
+  readonly resolvedOnSiteBatches: number;
+  readonly resolvedOnSitePersons: number;
+}
+
+/** 矛盾纠纷排查: disputes a unit found and defused. */
+export interface ScreeningRecordedData {
+  readonly unit: string;
+  readonly found: number;
+  readonly resolved: number;
+}
+
+/** 社会稳定风险评估 of a project. */
+export interface RiskAssessmentRecordedData {
+  readonly project: string;
+  readonly passed: boolean;
+}
+
+export interface CampaignTarget {
+  readonly by: LocalDate;
+  /** Percent of the campaign's cases to be resolved by that date. */
+  readonly rate: number;
+}
+
+/** 积案化解 campaign; stream `campaign-<id>`. */
+export interface CampaignLaunchedData {
+  readonly campaignId: string;
+  readonly name: string;
+  readonly targets: readonly CampaignTarget[];
+}
+
+export interface CampaignCaseAddedData {
+  readonly campaignId: string;
+  readonly matterId: string;
+  readonly assignedBy: CampaignAssigner;
+}
+
+export interface MeetingDecision {
+  readonly matterId: string;
+  readonly decision: string;
+  readonly unit: string;
+  readonly dueBy: LocalDate;
+}
+
+/** 研判会 and other meetings; stream `meeting-<id>`. */
+export interface MeetingHeldData {
+  readonly meetingId: string;
+  readonly kind: MeetingKind;
+  readonly chair: string;
+  readonly decisions: readonly MeetingDecision[];
+}
+
+/** 约谈 / 通报批评, grounded on published rankings, bulletins or matters. */
+export interface AccountabilityActionRecordedData {
+  readonly kind: AccountabilityKind;
+  readonly unit: string;
+  readonly person: string | null;
+  readonly grounds: {
+    readonly ranking?: string;
+    readonly bulletin?: string;
+    readonly matters?: readonly string[];
+  };
+}
+
+/** The ledger point a publication was computed from, so anyone can recompute it. */
+export interface Checkpoint {
+  readonly position: string;
+  readonly rootHash: string;
+}
+
+/** A frozen ranking or bulletin; `content` is the published document, returned byte for byte. */
+export interface PublicationData {
+  readonly period: string;
+  readonly rule: { readonly id: string; readonly version: number } | null;
+  readonly checkpoint: Checkpoint;
+  readonly content: unknown;
+}

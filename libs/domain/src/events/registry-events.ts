@@ -1,0 +1,25 @@
+import type { Role, UnitKind } from '../code-lists';
+
+/** Stream `unit-<code>`. */
+export interface UnitRegisteredData {
+  readonly code: string;
+  readonly name: string;
+  readonly kind: UnitKind;
+  readonly parent: string | null;
+}
+
+/** Stream `principal-<id>`. Only a hash of the token is ever stored. */
+export interface PrincipalRegisteredData {
+  readonly principalId: string;
+  readonly name: string;
+  readonly role: Role;
+  /** Unit codes a handler is scoped to; empty for other roles. */
+  readonly units: readonly string[];
+  readonly tokenHash: string;
+}
+
+/** The petitioner's key was destroyed; their ciphertext in earlier events is unreadable from now on. */
+export interface PetitionerErasedData {
+  readonly petitionerId: string;
+  readonly reason: string;
+}

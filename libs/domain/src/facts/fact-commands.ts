@@ -1,0 +1,86 @@
+import type { AccountabilityKind, CampaignAssigner, MeetingKind, Role, UnitKind } from '../code-lists';
+import type { CampaignTarget, MeetingDecision } from '../events/activity-events';
+
+/** Commands for the facts outside matter streams (API.md "Units" and "Other facts"). */
+
+export interface RegisterUnit {
+  readonly type: 'RegisterUnit';
+  readonly code: string;
+  readonly name: string;
+  readonly kind: UnitKind;
+  readonly parent?: string | null;
+}
+
+export interface RegisterPrincipal {
+  readonly type: 'RegisterPrincipal';
+  readonly principalId: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly units?: readonly string[];
+  /** Hash of the bearer token, made outside the domain. */
+  readonly tokenHash: string;
+}
+
+export interface ErasePetitioner {
+  readonly type: 'ErasePetitioner';
+  readonly petitionerId: string;
+  readonly reason: string;
+}
+
+export interface RecordReception {
+  readonly type: 'RecordReception';
+  readonly occurredAt?: string;
+  readonly leader: string;
+  readonly batches: number;
+  readonly persons: number;
+  readonly resolvedOnSiteBatches: number;
+  readonly resolvedOnSitePersons: number;
+}
+
+export interface RecordScreening {
+  readonly type: 'RecordScreening';
+  readonly occurredAt?: string;
+  readonly unit: string;
+  readonly found: number;
+  readonly resolved: number;
+}
+
+export interface RecordRiskAssessment {
+  readonly type: 'RecordRiskAssessment';
+  readonly occurredAt?: string;
+  readonly project: string;
+  readonly passed: boolean;
+}
+
+export interface HoldMeeting {
+  readonly type: 'HoldMeeting';
+  readonly meetingId: string;
+  readonly occurredAt?: string;
+  readonly kind: MeetingKind;
+  readonly chair: string;
+  readonly decisions: readonly MeetingDecision[];
+}
+
+export interface RecordAccountabilityAction {
+  readonly type: 'RecordAccountabilityAction';
+  readonly occurredAt?: string;
+  readonly kind: AccountabilityKind;
+  readonly unit: string;
+  readonly person?: string | null;
+  readonly grounds: { readonly ranking?: string; readonly bulletin?: string; readonly matters?: readonly string[] };
+}
+
+export interface LaunchCampaign {
+  readonly type: 'LaunchCampaign';
+  readonly campaignId: string;
+  readonly name: string;
+  readonly targets: readonly CampaignTarget[];
+}
+
+export interface AddCampaignCase {
+  readonly type: 'AddCampaignCase';
+  readonly matterId: string;
+  readonly assignedBy: CampaignAssigner;
+}
+
+export type CampaignCommand = LaunchCampaign | AddCampaignCase;

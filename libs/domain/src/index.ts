@@ -1,0 +1,127 @@
+// The public face of the pure domain: no framework, no I/O, no clock reads.
+
+export { err, ok, unwrap } from './result';
+export type { Result } from './result';
+
+// time
+export {
+  addDays,
+  addMonths,
+  addYears,
+  compareDates,
+  dateParts,
+  datesBetween,
+  dayOfWeek,
+  daysBetween,
+  daysInMonth,
+  firstDayOfMonth,
+  formatDate,
+  fromDayNumber,
+  isAfter,
+  isBefore,
+  isLeapYear,
+  isLocalDate,
+  isWeekend,
+  lastDayOfMonth,
+  maxDate,
+  minDate,
+  parseLocalDate,
+  toDayNumber,
+  yearOf,
+} from './time/local-date';
+export type { DateParts, IsoWeekday, LocalDate, LocalDateError } from './time/local-date';
+export {
+  compareInstants,
+  DEFAULT_TIME_ZONE,
+  instantOf,
+  InvalidInstantError,
+  isValidTimeZone,
+  localDateOf,
+  parseInstant,
+} from './time/time-zone';
+export type { Instant, InstantError } from './time/time-zone';
+
+// calendar and statutory clock
+export {
+  addWorkingDays,
+  CalendarDataError,
+  createWorkingCalendar,
+  nextWorkingDayOnOrAfter,
+} from './calendar/working-calendar';
+export type { CalendarData, CalendarResult, DayInfo, DayKind, WorkingCalendar } from './calendar/working-calendar';
+export { isInTime, isPast, lastDayAfterInstant, lastDayOf } from './clock/statutory-clock';
+export type { ClockSettings, LastDay, LastDayOptions } from './clock/statutory-clock';
+export { MAX_REPLY_EXTENSION_DAYS, STATUTORY_LIMITS } from './clock/statutory-limits';
+export type { LimitKind, LimitUnit, StatutoryLimit, StatutoryStep } from './clock/statutory-limits';
+
+// periods and indicators
+export {
+  formatPeriod,
+  halfMonthOf,
+  monthOf,
+  parseHalfMonth,
+  parseMonth,
+  parsePeriod,
+  parseWeek,
+  parseYear,
+  periodContains,
+  previousPeriod,
+  rangePeriod,
+  sameDatesOneYearEarlier,
+  weekOf,
+  yearPeriodOf,
+} from './periods/periods';
+export type { DateRange, Period, PeriodError, PeriodKind } from './periods/periods';
+export { change, rate, shares, sharesByKey, wilson95 } from './indicators/indicators';
+export type { Change, Interval, Trend } from './indicators/indicators';
+
+// code lists and rules
+export * from './code-lists';
+export { isRuleViolation, RULES, RuleViolation } from './rules/rule-violation';
+export type { RuleCode, RuleKind } from './rules/rule-violation';
+
+// events
+export { CURRENT_VERSION, domainEvent, EVENT_TYPES, isEventType } from './events/event-catalog';
+export type { DomainEvent, DomainEventOf, EventDataMap, EventType, StoredEvent } from './events/event-catalog';
+export { upcast, UpcastError, upcastEvent, UPCASTERS } from './events/upcasters';
+export type { UpcastErrorCode } from './events/upcasters';
+export type * from './events/matter-events';
+export type * from './events/registry-events';
+export type * from './events/activity-events';
+
+// the matter decider
+export { decideMatter } from './matter/decide-matter';
+export { DEFAULT_COLLECTIVE_THRESHOLD } from './matter/decision-context';
+export type { DecisionContext } from './matter/decision-context';
+export type * from './matter/matter-commands';
+export { currentAssignment, evolveMatter, foldMatter, initialMatterState } from './matter/matter-state';
+export type {
+  Assignment,
+  ContactSummary,
+  Evaluation,
+  MatterState,
+  MatterStateOrNone,
+  MatterStatus,
+  ReplyTrack,
+  ReviewTrack,
+  TransferCycle,
+} from './matter/matter-state';
+export { deadlines, matterMilestones, milestoneOutcome, milestonesOf, overdueSteps } from './matter/matter-deadlines';
+export type { Deadline, Milestone, MilestoneOutcome } from './matter/matter-deadlines';
+export { MAX_TEXT_LENGTH } from './matter/command-checks';
+
+// other facts
+export type * from './facts/fact-commands';
+export {
+  erasePetitioner,
+  holdMeeting,
+  recordAccountabilityAction,
+  recordReception,
+  recordRiskAssessment,
+  recordScreening,
+  registerPrincipal,
+  registerUnit,
+} from './facts/record-facts';
+export type { FactContext } from './facts/record-facts';
+export { decideCampaign, evolveCampaign } from './facts/campaign';
+export type { CampaignState } from './facts/campaign';

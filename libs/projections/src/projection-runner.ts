@@ -1,0 +1,140 @@
+import type Database from 'better-sqlite3';
+import { EventEnvelope, EventStore, Position } from '@app/ledger';
+import { Projection } from './projection';
+
+export interface RunnerOptions {
+  batchSize?: number;
+  /** How often the live loop looks for events written by another process. */
+  pollIntervalMs?: number;
+  onBatch?: (info: { position: Position; applied: number }) => void;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Reads the global log from its checkpoint, in order and in batches, and hands each
+ * event to every projection. The rows and the checkpoint commit in one transaction,
+ * so a crash neither skips nor repeats an event.
+ */
+export class ProjectionRunner {
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private checkpoint: { position: Position; nextIndex: number };
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private busy: Promise<number> = Promise.resolve(0);
+  private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
+  private readonly applyBatch: (events: EventEnvelope[]) => void;
+
+  constructor(
+    private readonly store: EventStore,
+    readonly db: Database.Database,
+    private readonly projections: Projection[],
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    const row = db.prepare<[], { position: string; next_index: number }>('SELECT position, next_index FROM runner_state WHERE id = 1').get()!;
+    this.checkpoint = { position: BigInt(row.position), nextIndex: row.next_index };
+    const save = db.prepare('UPDATE runner_state SET position = ?, next_index = ? WHERE id = 1');
+    this.applyBatch = db.transaction((events: EventEnvelope[]) => {
+      let index = this.checkpoint.nextIndex;
+      for (const event of events) {
+        for (const projection of this.projections) projection.apply(event, { db, index });
+        index += 1;
+      }
+      save.run(events[events.length - 1].position.toString(), index);
+    });
+  }
+
+  /** Position of the last event applied (START when none). */
+  get position(): Position {
+    return this.checkpoint.position;
+  }
+
+  /** Number of events applied: the audit index of the next one. */
+  get applied(): number {
+    return this.checkpoint.nextIndex;
+  }
+
+  /** Applies everything the log holds now; serialized with the live loop. Returns events applied. */
+  catchUp(): Promise<number> {
+    const run = this.busy.then(() => this.drain());
+    this.busy = run.catch(() => 0);
+    return run;
+  }
+
+  private async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const batch = await this.store.readAll(this.checkpoint.position + 1n, this.batchSize);
+      if (batch.length === 0) return total;
+      this.applyBatch(batch);
+      this.checkpoint = { position: batch[batch.length - 1].position, nextIndex: this.checkpoint.nextIndex + batch.length };
+      total += batch.length;
+      this.options.onBatch?.({ position: this.checkpoint.position, applied: batch.length });
+      this.notifyWaiters();
+      if (batch.length < this.batchSize) return total;
+    }
+  }
+
+  /** Catches up, then follows the log live until `stop()`. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        try {
+          await this.catchUp();
+        } catch (error) {
+          this.options.onError?.(error);
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, this.pollIntervalMs);
+          this.wake = done;
+          function done() {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      }
+    })();
+  }
+
+  /** In-process notification that something was appended: apply it now rather than at the next poll. */
+  poke(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.busy;
+  }
+
+  /** Resolves true once `position` is applied, false after the timeout. */
+  waitFor(position: Position, timeoutMs: number): Promise<boolean> {
+    if (this.checkpoint.position >= position) return Promise.resolve(true);
+    this.poke();
+    return new Promise((resolve) => {
+      const waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(true);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        resolve(false);
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  private notifyWaiters(): void {
+    for (const waiter of [...this.waiters]) if (this.checkpoint.position >= waiter.position) waiter.resolve();
+  }
+}

@@ -1,0 +1,21 @@
+import type Database from 'better-sqlite3';
+import { EventEnvelope } from '@app/ledger';
+
+export interface ApplyContext {
+  db: Database.Database;
+  /** The event's index in the global order (0, 1, 2, ...), as the audit tree numbers leaves. */
+  index: number;
+}
+
+/**
+ * A read model: its tables and how one event changes them. `apply` runs inside the
+ * runner's transaction together with the checkpoint, so it must be synchronous and
+ * must not commit on its own.
+ */
+export interface Projection {
+  name: string;
+  /** DDL creating the model's tables; bump `version` when it changes to force a rebuild. */
+  schema: string;
+  version: number;
+  apply(event: EventEnvelope, ctx: ApplyContext): void;
+}

@@ -1,0 +1,124 @@
+import type Database from 'better-sqlite3';
+import {
+  ClockSettings,
+  deadlines,
+  Deadline,
+  evolveMatter,
+  localDateOf,
+  MatterState,
+  upcastEvent,
+} from '@app/domain';
+import { EventEnvelope } from '@app/ledger';
+import { Projection } from '../projection';
+
+export interface MatterRow {
+  state: MatterState;
+  revision: number;
+  position: string;
+  /** Sealed personal data with the id of the event it was sealed for (the AEAD's associated data). */
+  petitioners: { petitionerId: string; eventId: string; sealed: unknown }[];
+}
+
+export interface MatterFilter {
+  unit?: string;
+  units?: string[];
+  status?: string;
+  overdueOn?: { date: string; overdue: boolean };
+  from?: string;
+  to?: string;
+  subject?: string;
+  after?: string;
+  limit: number;
+}
+
+/**
+ * The current state of every matter, folded by the domain's own `evolveMatter`, with
+ * the columns that `GET /matters` filters on. `next_due` is the earliest last day of a
+ * running duty, so "overdue as of D" is `next_due < D` without refolding anything.
+ */
+export function mattersProjection(settings: ClockSettings): Projection {
+  return {
+    name: 'matters',
+    version: 1,
+    schema: `
+      CREATE TABLE IF NOT EXISTS matters (
+        id TEXT PRIMARY KEY, revision INTEGER NOT NULL, position TEXT NOT NULL, status TEXT NOT NULL,
+        category TEXT NOT NULL, subject TEXT, responsible_unit TEXT NOT NULL, assigned_unit TEXT,
+        opened_on TEXT NOT NULL, next_due TEXT, state TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS matters_by_unit ON matters (assigned_unit, id);
+      CREATE INDEX IF NOT EXISTS matters_by_opened ON matters (opened_on, id);
+      CREATE TABLE IF NOT EXISTS matter_petitioners (
+        matter_id TEXT NOT NULL, petitioner_id TEXT NOT NULL, ord INTEGER NOT NULL, event_id TEXT NOT NULL, sealed TEXT NOT NULL,
+        PRIMARY KEY (matter_id, petitioner_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS matter_petitioners_by_petitioner ON matter_petitioners (petitioner_id);`,
+    apply(event: EventEnvelope, { db }) {
+      if (!event.stream.startsWith('matter-')) return;
+      const id = event.stream.slice('matter-'.length);
+      const row = db.prepare<[string], { state: string }>('SELECT state FROM matters WHERE id = ?').get(id);
+      const before = row ? (JSON.parse(row.state) as MatterState) : null;
+      const state = evolveMatter(before, upcastEvent(event));
+      if (!state) return;
+      const running = deadlines(state, settings).filter((d: Deadline) => d.kind === 'duty' && d.met === undefined);
+      const nextDue = running.map((d) => d.lastDay).sort()[0] ?? null;
+      db.prepare(
+        `INSERT OR REPLACE INTO matters (id, revision, position, status, category, subject, responsible_unit, assigned_unit,
+           opened_on, next_due, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        id, event.revision, event.position.toString(), state.status, state.category, state.subject, state.responsibleUnit,
+        state.assignedUnit, localDateOf(state.openedAt, settings.timeZone), nextDue, JSON.stringify(state),
+      );
+      if (event.type === 'MatterOpened') {
+        const data = event.data as { petitioners?: { petitionerId: string; sealed: unknown }[] };
+        const insert = db.prepare(
+          'INSERT OR REPLACE INTO matter_petitioners (matter_id, petitioner_id, ord, event_id, sealed) VALUES (?, ?, ?, ?, ?)',
+        );
+        (data.petitioners ?? []).forEach((p, ord) => insert.run(id, p.petitionerId, ord, event.eventId, JSON.stringify(p.sealed)));
+      }
+    },
+  };
+}
+
+export function findMatter(db: Database.Database, id: string): MatterRow | null {
+  const row = db
+    .prepare<[string], { state: string; revision: number; position: string }>('SELECT state, revision, position FROM matters WHERE id = ?')
+    .get(id);
+  if (!row) return null;
+  const petitioners = db
+    .prepare<[string], { petitioner_id: string; event_id: string; sealed: string }>(
+      'SELECT petitioner_id, event_id, sealed FROM matter_petitioners WHERE matter_id = ? ORDER BY ord',
+    )
+    .all(id)
+    .map((p) => ({ petitionerId: p.petitioner_id, eventId: p.event_id, sealed: JSON.parse(p.sealed) }));
+  return { state: JSON.parse(row.state), revision: row.revision, position: row.position, petitioners };
+}
+
+export function petitionerExists(db: Database.Database, petitionerId: string): boolean {
+  return db.prepare('SELECT 1 FROM matter_petitioners WHERE petitioner_id = ?').get(petitionerId) !== undefined;
+}
+
+/** Keyset-paged list, ordered by id; `after` is the last id of the previous page. */
+export function listMatters(db: Database.Database, filter: MatterFilter): { state: MatterState; revision: number }[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.unit) where.push('assigned_unit = ?') && params.push(filter.unit);
+  if (filter.units) {
+    where.push(`assigned_unit IN (${filter.units.map(() => '?').join(', ') || 'NULL'})`);
+    params.push(...filter.units);
+  }
+  if (filter.status) where.push('status = ?') && params.push(filter.status);
+  if (filter.subject) where.push('subject = ?') && params.push(filter.subject);
+  if (filter.from) where.push('opened_on >= ?') && params.push(filter.from);
+  if (filter.to) where.push('opened_on <= ?') && params.push(filter.to);
+  if (filter.overdueOn) {
+    where.push(filter.overdueOn.overdue ? '(next_due IS NOT NULL AND next_due < ?)' : '(next_due IS NULL OR next_due >= ?)');
+    params.push(filter.overdueOn.date);
+  }
+  if (filter.after) where.push('id > ?') && params.push(filter.after);
+  const sql = `SELECT state, revision FROM matters ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT ?`;
+  return db
+    .prepare<unknown[], { state: string; revision: number }>(sql)
+    .all(...params, filter.limit)
+    .map((r) => ({ state: JSON.parse(r.state), revision: r.revision }));
+}

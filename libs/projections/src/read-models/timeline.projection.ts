@@ -1,0 +1,73 @@
+import type Database from 'better-sqlite3';
+import { auditLeafHash } from '@app/audit/audit-leaf';
+import { canonicalJson, EventEnvelope } from '@app/ledger';
+import { Projection } from '../projection';
+
+export interface TimelineEntry {
+  index: number;
+  position: string;
+  stream: string;
+  revision: number;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: { id: string; role: string };
+  data: unknown;
+  hash: string;
+}
+
+/**
+ * Every event of every matter with its audit leaf hash, so an accountability inquiry
+ * can check any entry against a signed checkpoint. Keyed by the subject it concerns
+ * (a matter id) so non-matter streams that name a matter (campaign cases, meetings) can
+ * join the matter's timeline later.
+ */
+export const timelineProjection: Projection = {
+  name: 'timeline',
+  version: 1,
+  schema: `CREATE TABLE IF NOT EXISTS timeline (
+    matter_id TEXT NOT NULL, idx INTEGER NOT NULL, position TEXT NOT NULL, stream TEXT NOT NULL, revision INTEGER NOT NULL,
+    type TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL, actor TEXT NOT NULL, data TEXT NOT NULL,
+    hash TEXT NOT NULL, PRIMARY KEY (matter_id, idx)
+  ) WITHOUT ROWID;`,
+  apply(event: EventEnvelope, { db, index }) {
+    if (!event.stream.startsWith('matter-')) return;
+    db.prepare(
+      `INSERT OR REPLACE INTO timeline (matter_id, idx, position, stream, revision, type, occurred_at, recorded_at, actor, data, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      event.stream.slice('matter-'.length),
+      index,
+      event.position.toString(),
+      event.stream,
+      event.revision,
+      event.type,
+      event.occurredAt,
+      event.recordedAt,
+      canonicalJson(event.actor),
+      canonicalJson(event.data),
+      auditLeafHash(event, index),
+    );
+  },
+};
+
+export function timelineOf(db: Database.Database, matterId: string): TimelineEntry[] {
+  return db
+    .prepare<[string], Record<string, string | number>>(
+      `SELECT idx, position, stream, revision, type, occurred_at, recorded_at, actor, data, hash
+       FROM timeline WHERE matter_id = ? ORDER BY idx`,
+    )
+    .all(matterId)
+    .map((r) => ({
+      index: r.idx as number,
+      position: r.position as string,
+      stream: r.stream as string,
+      revision: r.revision as number,
+      type: r.type as string,
+      occurredAt: r.occurred_at as string,
+      recordedAt: r.recorded_at as string,
+      actor: JSON.parse(r.actor as string),
+      data: JSON.parse(r.data as string),
+      hash: r.hash as string,
+    }));
+}
