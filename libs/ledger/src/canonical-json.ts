@@ -67,6 +67,7 @@ function encode(value: unknown, path: string): string {
 }
 
 // Characters JSON.stringify would escape: quote, backslash, controls, lone surrogates.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** JSON.stringify of a string, without its cost for the common string that needs no escaping. */
