@@ -52,6 +52,13 @@ export class ProblemFilter implements ExceptionFilter {
     if (bodyError?.type === 'entity.too.large') {
       return new ProblemException(413, 'payload-too-large', 'Payload too large', 'the request body is too large');
     }
+    // Other refusals of the body parser (an unsupported charset or Content-Encoding, a bad gzip stream):
+    // http-errors marks them `expose` with their 4xx status.
+    const clientError = error as { expose?: unknown; status?: unknown; message?: unknown };
+    if (clientError?.expose === true && typeof clientError.status === 'number' && clientError.status >= 400 && clientError.status < 500) {
+      const status = clientError.status;
+      return new ProblemException(status, slugFor(status), titleFor(status), typeof clientError.message === 'string' ? clientError.message : titleFor(status));
+    }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const detail = typeof error.getResponse() === 'string' ? (error.getResponse() as string) : error.message;

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { badRequest, FieldError } from './problem';
 
 /** Flattens class-validator's tree into `{field, message}` with dotted paths (`contact.headcount`). */
@@ -13,8 +13,30 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/** The deepest DTO nests 3 levels; input nested far deeper is refused before anything recurses over it. */
+export const MAX_INPUT_DEPTH = 32;
+
+/** Walks the input without recursion, so that no nesting depth can overflow the stack. */
+export function assertNotTooDeep(value: unknown, maxDepth = MAX_INPUT_DEPTH): void {
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > maxDepth) throw badRequest(`the input is nested more than ${maxDepth} levels deep`);
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+}
+
+/** Nest's ValidationPipe walks its input recursively (prototype keys, class-transformer): depth first. */
+class DepthCheckedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    assertNotTooDeep(value);
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DepthCheckedValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,

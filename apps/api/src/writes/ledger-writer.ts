@@ -49,8 +49,7 @@ export class LedgerWriter {
         if (seen.fingerprint !== ctx.fingerprint) {
           throw conflict('idempotency-key-reused', 'this Idempotency-Key was already used with a different request');
         }
-        // Streams are `<kind>-<id>`: the id is what follows the first dash.
-        return { id: seen.stream.slice(seen.stream.indexOf('-') + 1), revision: seen.revision, position: seen.position.toString() };
+        return { id: idOfStream(seen.stream), revision: seen.revision, position: seen.position.toString() };
       }
     }
     const history = await this.store.readStream(plan.stream);
@@ -77,6 +76,14 @@ export class LedgerWriter {
       fingerprint: ctx.fingerprint,
     });
     this.readModels.written(result.position);
-    return { id: plan.id, revision: result.revision, position: result.position.toString() };
+    // A concurrent request may have recorded the key after the look-up above: the store then
+    // answers with the first write, whose id (e.g. a generated one) is not this plan's.
+    const id = result.replayed ? idOfStream(result.stream) : plan.id;
+    return { id, revision: result.revision, position: result.position.toString() };
   }
+}
+
+/** Streams are `<kind>-<id>`: the id is what follows the first dash. */
+function idOfStream(stream: string): string {
+  return stream.slice(stream.indexOf('-') + 1);
 }

@@ -1,8 +1,9 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@app/ledger';
+import { CanonicalJsonError, canonicalJson } from '@app/ledger';
 import { Principal } from '@app/security';
 import { badRequest } from '../http/problem';
+import { assertNotTooDeep } from '../http/validation';
 
 /** What every write carries besides its body: who, which request, and its concurrency/idempotency headers. */
 export interface WriteContext {
@@ -37,11 +38,25 @@ export const Write = createParamDecorator((_data: unknown, context: ExecutionCon
     expected = Number(match[1]);
   }
   const path = request.originalUrl.split('?')[0];
+  assertNotTooDeep(request.body);
+  let fingerprint: string;
+  try {
+    fingerprint = sha256(canonicalJson({ method: request.method, path, body: request.body ?? null }));
+  } catch (error) {
+    // e.g. 1e400 or 12345678901234567890: no field of any write takes such a number.
+    if (error instanceof CanonicalJsonError) throw badRequest('the request body holds a number that JSON cannot carry exactly');
+    throw error;
+  }
   return {
     principal: request.principal,
     correlationId: request.id ?? null,
-    idempotencyKey: key === undefined ? undefined : `${request.principal.id}:${key}`,
-    fingerprint: createHash('sha256').update(canonicalJson({ method: request.method, path, body: request.body ?? null })).digest('hex'),
+    // Scoped to the principal and hashed: the client's key may be 128 characters, the store's as well.
+    idempotencyKey: key === undefined ? undefined : `${request.principal.id}:${sha256(key)}`,
+    fingerprint,
     ifMatch: expected,
   };
 });
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,148 @@
+import { Actors, openMatterBody, seedActors } from './support/actors';
+import { AT, expectProblem, MatterApi, Stage } from './support/matter-api';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * API.md's table of who may write what, and "every role reads; a handler reads only the
+ * matters of its units", as one cell per role and endpoint. Every cell sends a request
+ * that is valid for a matter in the right state, so a refusal can only be about who asks;
+ * an allowed cell gets a fresh matter and must be 201, a refused one must append nothing.
+ */
+
+const ROLES = {
+  admin: 'admin',
+  registrar: 'registrar',
+  handler: 'handler of the assigned unit',
+  otherHandler: 'handler of another unit',
+  leader: 'leader',
+  analyst: 'analyst',
+  auditor: 'auditor',
+  none: 'no token',
+  invalid: 'an invalid token',
+} as const;
+type RoleKey = keyof typeof ROLES;
+const ROLE_KEYS = Object.keys(ROLES) as RoleKey[];
+
+interface Target {
+  path: string;
+  body: object;
+}
+
+interface WriteEndpoint {
+  name: string;
+  /** Who gets 201 (admin may do everything). */
+  allowed: RoleKey[];
+  /** A fresh target on which the write is allowed by the matter's state. */
+  target(m: MatterApi, a: Actors): Promise<Target>;
+}
+
+const REGISTRAR: RoleKey[] = ['admin', 'registrar'];
+const UNIT_HANDLER: RoleKey[] = ['admin', 'handler'];
+const LEADER: RoleKey[] = ['admin', 'leader'];
+const ADMIN: RoleKey[] = ['admin'];
+
+const on = (stage: Stage, suffix: string, body: object) => async (m: MatterApi): Promise<Target> => ({
+  path: `/matters/${await m.matterAt(stage)}${suffix}`,
+  body,
+});
+
+let unitSerial = 0;
+
+const WRITES: WriteEndpoint[] = [
+  { name: 'POST /units', allowed: ADMIN, target: async () => ({ path: '/units', body: { code: `town-m${++unitSerial}`, name: '新镇', kind: 'town' } }) },
+  { name: 'POST /principals', allowed: ADMIN, target: async () => ({ path: '/principals', body: { name: '分析员 新', role: 'analyst' } }) },
+  {
+    name: 'POST /petitioners/{id}/erasure',
+    allowed: ADMIN,
+    target: async (m) => ({ path: `/petitioners/${await m.petitionerOf(await m.matterAt('registered'))}/erasure`, body: { reason: '保存期限届满' } }),
+  },
+  { name: 'POST /matters', allowed: REGISTRAR, target: async (m) => ({ path: '/matters', body: openMatterBody({ id: m.nextId('OPEN') }) }) },
+  { name: 'POST /matters/{id}/contacts', allowed: REGISTRAR, target: on('registered', '/contacts', { contact: { channel: 'phone', occurredAt: '2022-03-03T09:00:00+08:00' } }) },
+  { name: 'POST /matters/{id}/assignments', allowed: REGISTRAR, target: on('registered', '/assignments', { unit: 'dept-housing', mode: 'transfer', occurredAt: AT.assigned }) },
+  { name: 'POST /matters/{id}/acceptance', allowed: UNIT_HANDLER, target: on('assigned', '/acceptance', { accepted: true, occurredAt: AT.accepted }) },
+  { name: 'POST /matters/{id}/remit-returns', allowed: UNIT_HANDLER, target: on('assigned', '/remit-returns', { reason: '不属于本单位职权', occurredAt: '2022-03-03T10:00:00+08:00' }) },
+  { name: 'POST /matters/{id}/actions', allowed: UNIT_HANDLER, target: on('accepted', '/actions', { kind: 'site_visit', note: '现场核实', occurredAt: '2022-03-10T10:00:00+08:00' }) },
+  { name: 'POST /matters/{id}/extensions', allowed: UNIT_HANDLER, target: on('accepted', '/extensions', { days: 30, reason: '案情复杂', approvedBy: '副市长 张', occurredAt: '2022-04-01T10:00:00+08:00' }) },
+  { name: 'POST /matters/{id}/replies', allowed: UNIT_HANDLER, target: on('accepted', '/replies', { outcome: 'supported', note: '已解决', occurredAt: AT.replied }) },
+  { name: 'POST /matters/{id}/resolution', allowed: UNIT_HANDLER, target: on('assigned', '/resolution', { note: '息诉罢访', occurredAt: '2022-03-10T10:00:00+08:00' }) },
+  { name: 'POST /matters/{id}/evaluations', allowed: REGISTRAR, target: on('replied', '/evaluations', { result: 'satisfied', occurredAt: '2022-04-21T10:00:00+08:00' }) },
+  { name: 'POST /matters/{id}/reviews', allowed: REGISTRAR, target: on('replied', '/reviews', { stage: 'review', occurredAt: AT.reviewRequested }) },
+  { name: 'POST /matters/{id}/reviews/decisions', allowed: LEADER, target: on('under_review', '/reviews/decisions', { stage: 'review', outcome: 'upheld', note: '维持', occurredAt: AT.reviewDecided }) },
+  { name: 'POST /matters/{id}/owners', allowed: LEADER, target: on('registered', '/owners', { leader: '市委副书记 张' }) },
+  { name: 'POST /matters/{id}/corrections', allowed: REGISTRAR, target: on('registered', '/corrections', { field: 'summary', value: '更正后的摘要', reason: '笔误' }) },
+];
+
+function expectedWrite(endpoint: WriteEndpoint, role: RoleKey): 201 | 401 | 403 {
+  if (role === 'none' || role === 'invalid') return 401;
+  return endpoint.allowed.includes(role) ? 201 : 403;
+}
+
+/** Reads: every role; a handler only the matters of its units (the matter here is with dept-housing). */
+const READS: { name: string; path: (id: string) => string; handlerScoped: boolean; list?: boolean }[] = [
+  { name: 'GET /units', path: () => '/units', handlerScoped: false },
+  { name: 'GET /matters', path: () => '/matters', handlerScoped: false, list: true },
+  { name: 'GET /matters/{id}', path: (id) => `/matters/${id}`, handlerScoped: true },
+  { name: 'GET /matters/{id}/timeline', path: (id) => `/matters/${id}/timeline`, handlerScoped: true },
+];
+
+function expectedRead(read: (typeof READS)[number], role: RoleKey): 200 | 401 | 403 {
+  if (role === 'none' || role === 'invalid') return 401;
+  return read.handlerScoped && role === 'otherHandler' ? 403 : 200;
+}
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let a: Actors;
+  let m: MatterApi;
+  let readMatter: string;
+  const shared = new Map<string, Target>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    a = await seedActors(t);
+    m = new MatterApi(t, a);
+    readMatter = await m.matterAt('accepted');
+  });
+  afterAll(() => t.close());
+
+  const token = (role: RoleKey): string | null =>
+    role === 'none' ? null : role === 'invalid' ? 'this-token-was-never-issued' : a[role];
+
+  describe.each(WRITES.map((w) => [w.name, w] as const))('%s', (_name, endpoint) => {
+    it.each(ROLE_KEYS.map((role) => [ROLES[role], role, expectedWrite(endpoint, role)] as const))('%s → %i', async (_label, role, status) => {
+      // A refused cell shares one target per endpoint: it must stay untouched for the next role.
+      let target = shared.get(endpoint.name);
+      if (status === 201 || !target) {
+        target = await endpoint.target(m, a);
+        if (status !== 201) shared.set(endpoint.name, target);
+      }
+      const before = await t.eventCount();
+      const res = await m.post(target.path, token(role), target.body);
+      if (status === 201) {
+        expect(res.status).toBe(201);
+        expect(await t.eventCount()).toBeGreaterThan(before);
+      } else {
+        expectProblem(res, status);
+        expect(await t.eventCount()).toBe(before);
+      }
+    });
+  });
+
+  describe.each(READS.map((r) => [r.name, r] as const))('%s', (_name, read) => {
+    it.each(ROLE_KEYS.map((role) => [ROLES[role], role, expectedRead(read, role)] as const))('%s → %i', async (_label, role, status) => {
+      const res = await m.get(read.path(readMatter), token(role));
+      if (status === 200) {
+        expect(res.status).toBe(200);
+        expect(res.headers['x-ledger-position']).toMatch(/^\d+$/);
+        if (read.list) {
+          // A handler of another unit may list, but sees none of this unit's matters.
+          const listed = res.body.items.map((item: { id: string }) => item.id);
+          if (role === 'otherHandler') expect(listed).not.toContain(readMatter);
+          else expect(listed).toContain(readMatter);
+        }
+      } else {
+        expectProblem(res, status);
+      }
+    });
+  });
+});
