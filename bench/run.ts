@@ -2,7 +2,9 @@
  * `npm run bench`: every benchmark against a baseline measured in the same run.
  * BENCH_SCALE (default 1) scales the sizes down for a quick look, e.g. BENCH_SCALE=0.1.
  */
+import { benchAudit } from './audit.bench';
 import { benchLedger } from './ledger.bench';
+import { benchProjections, LoadedLogBench } from './projections.bench';
 import { log, machine, report } from './bench-harness';
 
 async function main(): Promise<void> {
@@ -16,6 +18,21 @@ async function main(): Promise<void> {
     log,
   );
   figures.forEach((f) => log(report(f)));
+  log('');
+  log('Audit (Merkle tree, proofs, verification):');
+  const audit = await benchAudit({ events: Math.round((1_000_000 * scale) / 100) * 100, proofs: 10_000 }, log);
+  audit.forEach((f) => log(report(f)));
+  log('');
+  log('Projections (read models: rebuild rate against a plain read of the same log):');
+  // Benchmarks that need loaded read models (overview latency) add themselves here: each
+  // runs with the demo city loaded and with the large log (see LoadedLogBench).
+  const loaded: LoadedLogBench[] = [];
+  const projections = await benchProjections(
+    { demoScale: scale, logSize: Math.round((1_000_000 * scale) / 100) * 100 },
+    log,
+    loaded,
+  );
+  projections.forEach((f) => log(report(f)));
 }
 
 main().catch((error) => {

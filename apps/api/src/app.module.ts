@@ -9,6 +9,7 @@ import { loggingParams } from './http/logging';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 import { LedgerModule } from './ledger/ledger.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { problemForDomainError } from './http/domain-problems';
 import { registerProblemMapper } from './http/problem.filter';
@@ -24,6 +25,12 @@ import { ReadModels } from './read-models/read-models.service';
 import { UnitDirectory } from './units/unit-directory';
 import { UnitsController } from './units/units.controller';
 import { LedgerWriter } from './writes/ledger-writer';
+import { FactCommands } from './facts/fact-commands.service';
+import { FactsController } from './facts/facts.controller';
+import { MatterDirectory } from './facts/matter-directory';
+import { ReportsController } from './reports/reports.controller';
+import { RHYTHM_CONTROLLERS } from './rhythm/rhythm.controllers';
+import { RhythmService } from './rhythm/rhythm.service';
 
 registerProblemMapper(problemForDomainError);
 
@@ -40,8 +47,9 @@ export class AppModule {
         LedgerModule,
         HealthModule,
         PersonalDataModule,
+        AuditModule,
       ],
-      controllers: [UnitsController, PrincipalsController, MattersController, PetitionersController],
+      controllers: [UnitsController, PrincipalsController, MattersController, PetitionersController, FactsController, ReportsController, ...RHYTHM_CONTROLLERS],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
@@ -53,6 +61,9 @@ export class AppModule {
         UnitDirectory,
         MatterCommands,
         MatterViews,
+        MatterDirectory,
+        FactCommands,
+        RhythmService,
       ],
     };
   }

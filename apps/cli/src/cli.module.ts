@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { DemoCommand } from './commands/demo.command';
 import { EventsCommand } from './commands/events.command';
+import { ExportCommand } from './commands/export.command';
+import { ProveCommand } from './commands/prove.command';
+import { ProjectCommand } from './commands/project.command';
+import { RebuildCommand } from './commands/rebuild.command';
+import { ReplayCommand } from './commands/replay.command';
 import { ServeCommand } from './commands/serve.command';
 import { StatsCommand } from './commands/stats.command';
+import { VerifyCommand } from './commands/verify.command';
 
-@Module({ providers: [ServeCommand, EventsCommand, StatsCommand] })
+@Module({ providers: [DemoCommand, ProjectCommand, RebuildCommand, ServeCommand, EventsCommand, StatsCommand, ExportCommand, VerifyCommand, ProveCommand, ReplayCommand] })
 export class CliModule {}

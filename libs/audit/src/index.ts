@@ -34,3 +34,8 @@ export type { CheckpointDecision, CheckpointPolicy, CheckpointState, TreeHead } 
 export { LogVerifier, verifyLog } from './log-verifier';
 export type { LeafRecord, LogFault, LogVerificationReport, LogVerifierOptions, StoredCheckpoint } from './log-verifier';
 export * from './audit-leaf';
+export { AuditLogVerifier } from './audit-log-verifier';
+export type { AuditFault, AuditLogVerifierOptions, AuditVerificationReport, StoredTree } from './audit-log-verifier';
+export * from './audit-export';
+export { verifyEventLines } from './verify-event-lines';
+export type { VerifyEventLinesOptions } from './verify-event-lines';

@@ -125,3 +125,6 @@ export {
 export type { FactContext } from './facts/record-facts';
 export { decideCampaign, evolveCampaign } from './facts/campaign';
 export type { CampaignState } from './facts/campaign';
+
+// the bureau's rhythm: agenda, bulletin, ranking rules and rankings, restatements
+export * from './rhythm';

@@ -24,7 +24,8 @@ export class ProjectionRunner {
   private wake: (() => void) | null = null;
   private busy: Promise<number> = Promise.resolve(0);
   private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
-  private readonly applyBatch: (events: EventEnvelope[]) => void;
+  /** Applies what is new in a batch and returns how many events that was. */
+  private readonly applyBatch: (events: EventEnvelope[]) => number;
 
   constructor(
     private readonly store: EventStore,
@@ -34,17 +35,36 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
-    const row = db.prepare<[], { position: string; next_index: number }>('SELECT position, next_index FROM runner_state WHERE id = 1').get()!;
-    this.checkpoint = { position: BigInt(row.position), nextIndex: row.next_index };
+    const load = db.prepare<[], { position: string; next_index: number }>('SELECT position, next_index FROM runner_state WHERE id = 1');
+    const stored = () => {
+      const row = load.get()!;
+      return { position: BigInt(row.position), nextIndex: row.next_index };
+    };
+    this.checkpoint = stored();
     const save = db.prepare('UPDATE runner_state SET position = ?, next_index = ? WHERE id = 1');
-    this.applyBatch = db.transaction((events: EventEnvelope[]) => {
-      let index = this.checkpoint.nextIndex;
+    const apply = db.transaction((events: EventEnvelope[]): { position: Position; nextIndex: number; applied: number } => {
+      // The stored checkpoint, not the one in memory, decides what is new: another runner on
+      // the same file (the API and `ledger project`, or a runner that was swapped out) may
+      // have applied part of this batch already. Under the write lock, nothing can interleave.
+      const from = stored();
+      let index = from.nextIndex;
+      let position = from.position;
       for (const event of events) {
+        if (event.position <= position) continue;
         for (const projection of this.projections) projection.apply(event, { db, index });
         index += 1;
+        position = event.position;
       }
-      save.run(events[events.length - 1].position.toString(), index);
+      if (position !== from.position) save.run(position.toString(), index);
+      return { position, nextIndex: index, applied: index - from.nextIndex };
     });
+    // IMMEDIATE: take the write lock before reading the checkpoint, so two runners serialize.
+    // The checkpoint in memory moves only once the transaction has committed.
+    this.applyBatch = (events) => {
+      const { position, nextIndex, applied } = apply.immediate(events);
+      this.checkpoint = { position, nextIndex };
+      return applied;
+    };
   }
 
   /** Position of the last event applied (START when none). */
@@ -69,10 +89,9 @@ export class ProjectionRunner {
     for (;;) {
       const batch = await this.store.readAll(this.checkpoint.position + 1n, this.batchSize);
       if (batch.length === 0) return total;
-      this.applyBatch(batch);
-      this.checkpoint = { position: batch[batch.length - 1].position, nextIndex: this.checkpoint.nextIndex + batch.length };
-      total += batch.length;
-      this.options.onBatch?.({ position: this.checkpoint.position, applied: batch.length });
+      const applied = this.applyBatch(batch);
+      total += applied;
+      this.options.onBatch?.({ position: this.checkpoint.position, applied });
       this.notifyWaiters();
       if (batch.length < this.batchSize) return total;
     }

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Projection } from './projection';
+import { removeReadModelFile } from './read-model-files';
 
 export interface OpenedReadModels {
   db: Database.Database;
@@ -26,7 +27,8 @@ export function openReadModelDb(file: string, projections: Projection[]): Opened
   const state = readState(db);
   if (state && state.schema_signature !== signature) {
     db.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    // The path may be a link to a rebuilt generation: delete what it points to as well.
+    removeReadModelFile(file);
     db = new Database(file);
   }
   db.pragma('busy_timeout = 5000');

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { signerFromPrivateKey } from '@app/audit';
 
 /** Everything the service reads from its environment, validated once at start-up. */
 export interface AppConfig {
@@ -75,8 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('LEDGER_ADMIN_TOKEN: expected at least 16 characters (it grants every right)');
   }
   const signingKey = env.LEDGER_SIGNING_KEY?.trim() || null;
-  if (signingKey !== null && !/^[A-Za-z0-9+/]{43}=$/.test(signingKey)) {
-    problems.push('LEDGER_SIGNING_KEY: expected a base64 Ed25519 seed of 32 bytes (44 characters)');
+  if (signingKey !== null && !isSigningKey(signingKey)) {
+    problems.push(
+      'LEDGER_SIGNING_KEY: expected PRIVATE+KEY+<name>+<key ID>+<base64 key> (a signed-note key) or a base64 Ed25519 seed of 32 bytes (44 characters)',
+    );
   }
 
   const config: AppConfig = {
@@ -97,6 +100,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Either form the audit module accepts (apps/api/src/audit/signing-key.ts); the key name must be a valid origin. */
+function isSigningKey(key: string): boolean {
+  if (/^[A-Za-z0-9+/]{43}=$/.test(key)) return true;
+  try {
+    signerFromPrivateKey(key);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isTimeZone(zone: string): boolean {

@@ -20,6 +20,7 @@ import { EventDraft, LedgerWriter, WriteResult } from '../writes/ledger-writer';
 import { WriteContext } from '../writes/write-context';
 import { PetitionerDto } from './matter.dto';
 import { PERSONAL_DATA_VAULT } from './personal-data.module';
+import { sealPetitioners } from './seal-petitioners';
 
 /** Commands only a handler of the unit holding the matter may give. */
 const UNIT_COMMANDS = new Set<MatterCommand['type']>([
@@ -56,18 +57,7 @@ export class MatterCommands {
       noun: 'matter',
       decide: (history) => {
         const openedEventId = newEventId();
-        const petitioners = command.petitioners.map((p) => {
-          const petitionerId = `pet-${randomBytes(9).toString('base64url')}`;
-          return {
-            petitionerId,
-            sealed: this.vault.seal(petitionerId, openedEventId, {
-              name: p.name ?? null,
-              idNumber: p.idNumber ?? null,
-              phone: p.phone ?? null,
-              address: p.address ?? null,
-            }),
-          };
-        });
+        const petitioners = sealPetitioners(this.vault, openedEventId, command.petitioners);
         const events = this.decide(history, { ...command, type: 'OpenMatter', matterId, petitioners });
         return events.map((e) => (e.type === 'MatterOpened' ? { ...e, eventId: openedEventId } : e));
       },

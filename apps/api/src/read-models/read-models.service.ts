@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { ClockSettings } from '@app/domain';
 import { EVENT_STORE, EventStore, Position } from '@app/ledger';
 import {
+  activityFactsProjection,
+  LiveReadModels,
+  matterFactsProjection,
   mattersProjection,
-  openReadModelDb,
   principalsProjection,
   Projection,
-  ProjectionRunner,
+  rhythmProjection,
   timelineProjection,
   unitsProjection,
 } from '@app/projections';
@@ -18,18 +20,25 @@ import { CLOCK_SETTINGS } from './clock-settings';
 import { serviceUnavailable } from '../http/problem';
 
 export function readModelProjections(settings: ClockSettings): Projection[] {
-  return [unitsProjection, principalsProjection, mattersProjection(settings), timelineProjection];
+  return [unitsProjection, principalsProjection, mattersProjection(settings), timelineProjection, matterFactsProjection(settings), activityFactsProjection(settings), rhythmProjection(settings)];
+}
+
+/** Where the read models live: a plain file, or a link to the generation `ledger rebuild` swapped in. */
+export function readModelsFile(config: AppConfig): string {
+  return join(config.dataDir, 'read-models.sqlite');
 }
 
 /**
  * Owns the read-model database and the runner that keeps it up to date. Query code
- * asks it for the database after waiting for the position it must reflect.
+ * asks it for the database after waiting for the position it must reflect. A rebuild
+ * (`ledger rebuild`) swaps a new generation in under the same path; the live loop
+ * notices within a poll interval, catches the new one up beside the old and switches,
+ * so reads keep being answered throughout. Take `db` afresh for every request.
  */
 @Injectable()
 export class ReadModels implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('ReadModels');
-  readonly db: Database.Database;
-  readonly runner: ProjectionRunner;
+  readonly live: LiveReadModels;
   /** The position of the last write this process acknowledged: reads reflect at least that. */
   private lastWritten: Position = 0n;
 
@@ -39,33 +48,42 @@ export class ReadModels implements OnModuleInit, OnApplicationShutdown {
     @Inject(CLOCK_SETTINGS) settings: ClockSettings,
     readiness: ReadinessRegistry,
   ) {
-    const projections = readModelProjections(settings);
-    this.db = openReadModelDb(join(config.dataDir, 'read-models.sqlite'), projections).db;
-    this.runner = new ProjectionRunner(store, this.db, projections, {
+    this.live = new LiveReadModels(store, readModelsFile(config), readModelProjections(settings), {
       onError: (error) => this.logger.error({ err: error }, 'projection failed; retrying'),
+      onSwap: ({ generation, position }) =>
+        this.logger.log(`read models: switched to the rebuilt generation ${generation} at position ${position}`),
     });
     readiness.register({
       name: 'projections',
       probe: async () => {
         const head = (await this.store.head()).position;
-        return { ok: this.runner.position >= head, details: { position: this.runner.position.toString(), head: head.toString() } };
+        return { ok: this.live.position >= head, details: { position: this.live.position.toString(), head: head.toString() } };
       },
     });
   }
 
+  /** The database of the generation being served. */
+  get db(): Database.Database {
+    return this.live.db;
+  }
+
+  /** Catch-up, position and waiting, across rebuilds. */
+  get runner(): LiveReadModels {
+    return this.live;
+  }
+
   onModuleInit(): void {
-    this.runner.start();
+    this.live.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
-    this.db.close();
+    await this.live.close();
   }
 
   /** Called after every acknowledged append: reads will wait for it, and the runner applies it now. */
   written(position: Position): void {
     if (position > this.lastWritten) this.lastWritten = position;
-    this.runner.poke();
+    this.live.poke();
   }
 
   /**
@@ -74,11 +92,11 @@ export class ReadModels implements OnModuleInit, OnApplicationShutdown {
    */
   async ready(minPosition?: Position): Promise<Position> {
     const target = minPosition !== undefined && minPosition > this.lastWritten ? minPosition : this.lastWritten;
-    if (!(await this.runner.waitFor(target, this.config.minPositionTimeoutMs))) {
+    if (!(await this.live.waitFor(target, this.config.minPositionTimeoutMs))) {
       throw serviceUnavailable(
-        `the read models have not reached position ${target} yet (they are at ${this.runner.position}); retry shortly`,
+        `the read models have not reached position ${target} yet (they are at ${this.live.position}); retry shortly`,
       );
     }
-    return this.runner.position;
+    return this.live.position;
   }
 }

@@ -1,4 +1,5 @@
-import type { AccountabilityKind, CampaignAssigner, MeetingKind } from '../code-lists';
+import type { AccountabilityKind, CampaignAssigner, MeetingKind, UnitKind } from '../code-lists';
+import type { RankingIndicator } from '../rhythm/ranking-rule';
 import type { LocalDate } from '../time/local-date';
 
 /** 领导接访: a leader's reception day. */
@@ -72,7 +73,10 @@ export interface AccountabilityActionRecordedData {
 /** The ledger point a publication was computed from, so anyone can recompute it. */
 export interface Checkpoint {
   readonly position: string;
+  /** The root of the signed audit checkpoint over the events up to `position` (lowercase hex). */
   readonly rootHash: string;
+  /** The audit tree size (number of events) at `position`, when known. */
+  readonly size?: number;
 }
 
 /** A frozen ranking or bulletin; `content` is the published document, returned byte for byte. */
@@ -81,4 +85,37 @@ export interface PublicationData {
   readonly rule: { readonly id: string; readonly version: number } | null;
   readonly checkpoint: Checkpoint;
   readonly content: unknown;
+}
+
+export type IndicatorDirection = 'higher_is_better' | 'lower_is_better';
+
+export interface RankingRuleIndicator {
+  readonly key: RankingIndicator;
+  /** A whole number; 0 shows the indicator without scoring it. */
+  readonly weight: number;
+  readonly direction: IndicatorDirection;
+  /** A unit whose denominator is below this, on any scored indicator, is "too few to rank". */
+  readonly minDenominator: number;
+}
+
+/** Units are ranked only against units of the same kinds (towns with towns, departments with departments). */
+export interface PeerGroup {
+  readonly id: string;
+  readonly name: string;
+  readonly kinds: readonly UnitKind[];
+}
+
+/**
+ * A version of a ranking rule (排名规则); stream `ranking-rule-<ruleId>`. It is in
+ * force for the months that begin after it was adopted (the event's occurredAt,
+ * always the server's clock: a rule cannot be back-dated onto a month already seen).
+ */
+export interface RankingRuleAdoptedData {
+  readonly ruleId: string;
+  readonly version: number;
+  readonly name: string;
+  readonly indicators: readonly RankingRuleIndicator[];
+  readonly peerGroups: readonly PeerGroup[];
+  /** How many of the lowest-ranked units of each group are flagged for accountability. */
+  readonly flagBottom: number;
 }

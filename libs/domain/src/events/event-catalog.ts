@@ -4,6 +4,7 @@ import type {
   CampaignLaunchedData,
   MeetingHeldData,
   PublicationData,
+  RankingRuleAdoptedData,
   ReceptionRecordedData,
   RiskAssessmentRecordedData,
   ScreeningRecordedData,
@@ -54,6 +55,7 @@ export interface EventDataMap {
   AccountabilityActionRecorded: AccountabilityActionRecordedData;
   RankingPublished: PublicationData;
   BulletinPublished: PublicationData;
+  RankingRuleAdopted: RankingRuleAdoptedData;
 }
 
 export type EventType = keyof EventDataMap;
@@ -86,6 +88,7 @@ export const CURRENT_VERSION = {
   AccountabilityActionRecorded: 1,
   RankingPublished: 1,
   BulletinPublished: 1,
+  RankingRuleAdopted: 1,
 } as const satisfies Record<EventType, number>;
 
 export const EVENT_TYPES = Object.keys(CURRENT_VERSION) as EventType[];

@@ -54,6 +54,9 @@ export const RULES = {
   'correction-unchanged': { kind: 'rule', title: 'The correction does not change anything' },
   // rule: campaigns
   'case-already-added': { kind: 'rule', title: 'The matter is already in the campaign' },
+  // rule: ranking rules and publications
+  'rule-version-not-next': { kind: 'rule', title: 'A ranking rule version must follow the previous one' },
+  'period-not-ended': { kind: 'rule', title: 'A period can be published only after it has ended' },
 } as const satisfies Record<string, { kind: RuleKind; title: string }>;
 
 export type RuleCode = keyof typeof RULES;

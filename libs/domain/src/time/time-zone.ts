@@ -114,10 +114,27 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The calendar date that an instant falls on in the given zone. */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const MAX_CACHED_DATES = 100_000;
+const dateCache = new Map<string, LocalDate>();
+
+/**
+ * The calendar date that an instant falls on in the given zone.
+ *
+ * Intl formatting is the costliest step of projecting an event, so dates are cached
+ * per zone and UTC quarter hour: every zone's offset is a whole number of quarter
+ * hours, so local midnight always falls on a quarter-hour boundary in UTC and all
+ * instants of one quarter hour share one local date.
+ */
 export function localDateOf(instant: string | Instant, timeZone: string = DEFAULT_TIME_ZONE): LocalDate {
   const epochMs = typeof instant === 'string' ? instantOf(instant).epochMs : instant.epochMs;
+  const key = `${timeZone}|${Math.floor(epochMs / QUARTER_HOUR_MS)}`;
+  const cached = dateCache.get(key);
+  if (cached !== undefined) return cached;
   const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  return formatDate(part('year'), part('month'), part('day'));
+  const date = formatDate(part('year'), part('month'), part('day'));
+  if (dateCache.size >= MAX_CACHED_DATES) dateCache.clear();
+  dateCache.set(key, date);
+  return date;
 }

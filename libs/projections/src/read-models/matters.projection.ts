@@ -10,6 +10,7 @@ import {
 } from '@app/domain';
 import { EventEnvelope } from '@app/ledger';
 import { Projection } from '../projection';
+import { prepared } from '../prepared';
 
 export interface MatterRow {
   state: MatterState;
@@ -29,6 +30,46 @@ export interface MatterFilter {
   subject?: string;
   after?: string;
   limit: number;
+}
+
+/**
+ * Events that change nothing the statutory clock looks at (transfers, assignments, the
+ * reply, reviews): for them the stored `next_due` stands. Any other type, including one
+ * added later, recomputes it.
+ */
+const KEEPS_DEADLINES = new Set([
+  'ContactRecorded',
+  'HandlingActionRecorded',
+  'SatisfactionEvaluated',
+  'MatterResolved',
+  'OwnerAssigned',
+  'CorrectionRecorded',
+]);
+
+/**
+ * Recently folded states by connection, so a busy matter is not parsed back from JSON
+ * at every event. An entry is used only when its revision is the row's: a rolled-back
+ * batch, or another runner writing the same file, simply makes it miss.
+ */
+const recent = new WeakMap<Database.Database, Map<string, { revision: number; state: MatterState }>>();
+const RECENT_LIMIT = 4096;
+
+function stateOf(db: Database.Database, id: string, revision: number): MatterState {
+  const hit = recent.get(db)?.get(id);
+  if (hit && hit.revision === revision) return hit.state;
+  const row = prepared<[string], { state: string }>(db, 'SELECT state FROM matters WHERE id = ?').get(id)!;
+  return JSON.parse(row.state) as MatterState;
+}
+
+function remember(db: Database.Database, id: string, revision: number, state: MatterState): void {
+  let cache = recent.get(db);
+  if (!cache) {
+    cache = new Map();
+    recent.set(db, cache);
+  }
+  cache.delete(id);
+  cache.set(id, { revision, state });
+  if (cache.size > RECENT_LIMIT) cache.delete(cache.keys().next().value!);
 }
 
 /**
@@ -56,22 +97,37 @@ export function mattersProjection(settings: ClockSettings): Projection {
     apply(event: EventEnvelope, { db }) {
       if (!event.stream.startsWith('matter-')) return;
       const id = event.stream.slice('matter-'.length);
-      const row = db.prepare<[string], { state: string }>('SELECT state FROM matters WHERE id = ?').get(id);
-      const before = row ? (JSON.parse(row.state) as MatterState) : null;
+      const row = prepared<[string], { revision: number; opened_on: string; next_due: string | null }>(
+        db,
+        'SELECT revision, opened_on, next_due FROM matters WHERE id = ?',
+      ).get(id);
+      // Folding is not idempotent (a contact applied twice would count twice): an event the
+      // row already reflects is skipped, so replaying a stretch of the log changes nothing.
+      if (row && row.revision >= event.revision) return;
+      const before = row ? stateOf(db, id, row.revision) : null;
       const state = evolveMatter(before, upcastEvent(event));
       if (!state) return;
-      const running = deadlines(state, settings).filter((d: Deadline) => d.kind === 'duty' && d.met === undefined);
-      const nextDue = running.map((d) => d.lastDay).sort()[0] ?? null;
-      db.prepare(
+      // The statutory clock is the costly part; most events (contacts, actions, evaluations,
+      // resolutions) cannot move a limit, so their row keeps the days it had.
+      const nextDue =
+        row && KEEPS_DEADLINES.has(event.type)
+          ? row.next_due
+          : (deadlines(state, settings)
+              .filter((d: Deadline) => d.kind === 'duty' && d.met === undefined)
+              .map((d) => d.lastDay)
+              .sort()[0] ?? null);
+      const openedOn = row ? row.opened_on : localDateOf(state.openedAt, settings.timeZone);
+      prepared(db,
         `INSERT OR REPLACE INTO matters (id, revision, position, status, category, subject, responsible_unit, assigned_unit,
            opened_on, next_due, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         id, event.revision, event.position.toString(), state.status, state.category, state.subject, state.responsibleUnit,
-        state.assignedUnit, localDateOf(state.openedAt, settings.timeZone), nextDue, JSON.stringify(state),
+        state.assignedUnit, openedOn, nextDue, JSON.stringify(state),
       );
+      remember(db, id, event.revision, state);
       if (event.type === 'MatterOpened') {
         const data = event.data as { petitioners?: { petitionerId: string; sealed: unknown }[] };
-        const insert = db.prepare(
+        const insert = prepared(db,
           'INSERT OR REPLACE INTO matter_petitioners (matter_id, petitioner_id, ord, event_id, sealed) VALUES (?, ?, ?, ?, ?)',
         );
         (data.petitioners ?? []).forEach((p, ord) => insert.run(id, p.petitionerId, ord, event.eventId, JSON.stringify(p.sealed)));

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { EventEnvelope } from '@app/ledger';
 import { Projection } from '../projection';
+import { prepared } from '../prepared';
 
 export interface PrincipalRow {
   id: string;
@@ -27,7 +28,7 @@ export const principalsProjection: Projection = {
   apply(event: EventEnvelope, { db }) {
     if (event.type !== 'PrincipalRegistered') return;
     const d = event.data as PrincipalRegistered;
-    db.prepare('INSERT OR REPLACE INTO principals (id, name, role, units, token_hash) VALUES (?, ?, ?, ?, ?)').run(
+    prepared(db, 'INSERT OR REPLACE INTO principals (id, name, role, units, token_hash) VALUES (?, ?, ?, ?, ?)').run(
       d.principalId, d.name, d.role, JSON.stringify(d.units ?? []), d.tokenHash,
     );
   },

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { auditLeafHash } from '@app/audit/audit-leaf';
 import { canonicalJson, EventEnvelope } from '@app/ledger';
 import { Projection } from '../projection';
+import { prepared } from '../prepared';
 
 export interface TimelineEntry {
   index: number;
@@ -32,7 +33,7 @@ export const timelineProjection: Projection = {
   ) WITHOUT ROWID;`,
   apply(event: EventEnvelope, { db, index }) {
     if (!event.stream.startsWith('matter-')) return;
-    db.prepare(
+    prepared(db,
       `INSERT OR REPLACE INTO timeline (matter_id, idx, position, stream, revision, type, occurred_at, recorded_at, actor, data, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(

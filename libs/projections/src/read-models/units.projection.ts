@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { EventEnvelope } from '@app/ledger';
 import { Projection } from '../projection';
+import { prepared } from '../prepared';
 
 export interface UnitRow {
   code: string;
@@ -18,7 +19,7 @@ export const unitsProjection: Projection = {
   apply(event: EventEnvelope, { db }) {
     if (event.type !== 'UnitRegistered') return;
     const d = event.data as UnitRow;
-    db.prepare('INSERT OR REPLACE INTO units (code, name, kind, parent, position) VALUES (?, ?, ?, ?, ?)').run(
+    prepared(db, 'INSERT OR REPLACE INTO units (code, name, kind, parent, position) VALUES (?, ?, ?, ?, ?)').run(
       d.code, d.name, d.kind, d.parent ?? null, event.position.toString(),
     );
   },

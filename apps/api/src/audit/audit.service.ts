@@ -1,0 +1,246 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import { join } from 'node:path';
+import {
+  AuditEventLine,
+  auditLeafHash,
+  AuditVerificationReport,
+  CheckpointPolicy,
+  formatLine,
+  toAuditEventLine,
+  toHex,
+  verifyCheckpointNote,
+} from '@app/audit';
+import {
+  AuditStore,
+  auditTreeProjection,
+  CheckpointRecord,
+  META_ORIGIN,
+  META_VERIFIER_KEY,
+  verifyStoredLog,
+} from '@app/audit/sqlite';
+import { EVENT_STORE, EventEnvelope, EventStore, Position, START } from '@app/ledger';
+import { ProjectionRunner } from '@app/projections';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ReadinessRegistry } from '../health/readiness';
+import { serviceUnavailable } from '../http/problem';
+import { LoadedSigningKey, loadSigningKey } from './signing-key';
+import { TurnTakingEventStore } from './turn-taking-event-store';
+
+export function auditStoreFile(dataDir: string): string {
+  return join(dataDir, 'audit.sqlite');
+}
+
+/** The latest checkpoint as GET /audit/checkpoint serves it. */
+export interface CheckpointView extends CheckpointRecord {
+  /** Raw Ed25519 public key, base64. */
+  readonly publicKey: string;
+  /** The same key as `<name>+<key ID>+<base64>`, the form signed-note tools take. */
+  readonly verifierKey: string;
+  readonly origin: string;
+}
+
+/**
+ * Keeps the audit tree (a projection over `audit.sqlite`, run by its own
+ * ProjectionRunner), signs checkpoints by the policy, and answers proofs and
+ * verification. Other modules (publications) take the latest checkpoint here.
+ */
+@Injectable()
+export class AuditService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Audit');
+  readonly store: AuditStore;
+  readonly runner: ProjectionRunner;
+  private readonly key: LoadedSigningKey;
+  private readonly policy: CheckpointPolicy;
+  private readonly events: EventStore;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private signingProblem: string | null = null;
+  private verifying: Promise<AuditVerificationReport> | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) store: EventStore,
+    readiness: ReadinessRegistry,
+  ) {
+    // Catching up on a long log must not hold the HTTP server for its whole length.
+    this.events = new TurnTakingEventStore(store);
+    this.store = AuditStore.open(auditStoreFile(config.dataDir));
+    this.key = loadSigningKey(config, { create: true })!;
+    this.policy = { maxNewEvents: config.checkpointEvents, maxIntervalSeconds: config.checkpointSeconds };
+    this.runner = new ProjectionRunner(this.events, this.store.db, [auditTreeProjection(this.store)], {
+      pollIntervalMs: 100,
+      onBatch: () => this.considerCheckpoint(),
+      onError: (error) => this.logger.error({ err: error }, 'audit tree update failed; retrying'),
+    });
+    readiness.register({
+      name: 'audit',
+      probe: async () => {
+        const position = this.runner.position;
+        const head = (await store.head()).position;
+        // The runner never gets ahead of the log it reads; if it is, events were removed from the log.
+        const ahead = position > head ? { problem: 'the audit tree holds events the ledger no longer has' } : {};
+        const details = {
+          size: this.store.size,
+          position: position.toString(),
+          head: head.toString(),
+          checkpoint: this.store.latestCheckpoint()?.size ?? null,
+          ...ahead,
+          ...(this.signingProblem ? { signing: this.signingProblem } : {}),
+        };
+        return { ok: position === head && this.signingProblem === null, details };
+      },
+    });
+  }
+
+  onModuleInit(): void {
+    const { origin, verifierKey, source, file, warning } = this.key;
+    this.logger.log(`signing audit checkpoints as ${verifierKey} (${source}${file ? ` ${file}` : ''})`);
+    if (warning) this.logger.warn(warning);
+    const latest = this.store.latestCheckpoint();
+    if (latest) {
+      try {
+        verifyCheckpointNote(latest.note, this.key.signer.publicKey, this.key.signer.keyName, origin);
+      } catch (error) {
+        // Verify will fail on the old checkpoints; say so at start rather than leave it to an auditor.
+        this.logger.error(
+          `the latest checkpoint (size ${latest.size}) is not signed by this key: ${(error as Error).message}; ` +
+            '`ledger verify` will reject it unless the previous key is restored',
+        );
+      }
+    }
+    this.store.setMeta(META_VERIFIER_KEY, verifierKey);
+    this.store.setMeta(META_ORIGIN, origin);
+    this.runner.start();
+    this.considerCheckpoint();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.runner.stop();
+    await this.verifying?.catch(() => undefined);
+  }
+
+  onApplicationShutdown(): void {
+    this.store.close();
+  }
+
+  get origin(): string {
+    return this.key.origin;
+  }
+
+  get verifierKey(): string {
+    return this.key.verifierKey;
+  }
+
+  /** Waits until the tree holds `minPosition` (503 after the configured timeout); returns the position it holds. */
+  async ready(minPosition?: Position): Promise<Position> {
+    if (minPosition !== undefined && !(await this.runner.waitFor(minPosition, this.config.minPositionTimeoutMs))) {
+      throw serviceUnavailable(
+        `the audit tree has not reached position ${minPosition} yet (it is at ${this.runner.position}); retry shortly`,
+      );
+    }
+    return this.runner.position;
+  }
+
+  /** The latest signed checkpoint with the key to check it, or null before the first. */
+  latestCheckpoint(): CheckpointView | null {
+    const latest = this.store.latestCheckpoint();
+    if (!latest) return null;
+    return {
+      ...latest,
+      publicKey: this.key.signer.publicKey.toString('base64'),
+      verifierKey: this.key.verifierKey,
+      origin: this.key.origin,
+    };
+  }
+
+  /**
+   * Cuts a checkpoint when the policy says so; otherwise wakes up when the
+   * interval rule will. Never signs a head inconsistent with the last one:
+   * that refusal is logged and turns readiness down.
+   */
+  considerCheckpoint(): void {
+    if (this.stopped) return;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    try {
+      const now = new Date();
+      const { decision, checkpoint } = this.store.cutIfDue(
+        { signer: this.key.signer, origin: this.key.origin },
+        this.policy,
+        now,
+      );
+      if (checkpoint) {
+        this.logger.debug(`signed checkpoint ${checkpoint.size} ${checkpoint.rootHash} (${decision.reason})`);
+        this.signingProblem = null;
+      } else if (!decision.cut && decision.dueAt) {
+        const delay = Math.max(decision.dueAt.getTime() - now.getTime(), 0) + 5;
+        this.timer = setTimeout(() => this.considerCheckpoint(), delay);
+        this.timer.unref();
+      }
+    } catch (error) {
+      const message = (error as Error).message;
+      if (message !== this.signingProblem) this.logger.error({ err: error }, 'refusing to sign an audit checkpoint');
+      this.signingProblem = message;
+    }
+  }
+
+  /** Whole-log verification against the stored tree and checkpoints; concurrent callers share one run. */
+  verify(): Promise<AuditVerificationReport> {
+    this.verifying ??= (async () => {
+      try {
+        const head = await this.events.head();
+        return await verifyStoredLog(this.events, this.store, {
+          trustedKey: { publicKey: this.key.signer.publicKey, keyName: this.key.signer.keyName },
+          origin: this.key.origin,
+          maxEvents: head.events,
+        });
+      } finally {
+        this.verifying = null;
+      }
+    })();
+    return this.verifying;
+  }
+
+  /**
+   * NDJSON lines of up to `limit` events from `fromIndex`, one chunk per read.
+   * `hash` is the leaf hash the tree holds (so a stored hash that does not
+   * match its event shows), or the recomputed one for events not in it yet.
+   */
+  async *eventLines(fromIndex: number, limit: number): AsyncGenerator<string> {
+    const treeSize = this.store.size;
+    const located = this.store.locate(fromIndex);
+    let next: Position = located.position === 0n ? START : located.position;
+    let index = located.index;
+    let remaining = limit;
+    while (remaining > 0 && !this.stopped) {
+      const batch = await this.events.readAll(next, 1000);
+      if (batch.length === 0) return;
+      let chunk = '';
+      for (const event of batch) {
+        if (index >= fromIndex && remaining > 0) {
+          chunk += formatLine(this.lineOf(event, index, treeSize)) + '\n';
+          remaining--;
+        }
+        index++;
+      }
+      if (chunk) yield chunk;
+      next = batch[batch.length - 1].position + 1n;
+    }
+  }
+
+  private lineOf(event: EventEnvelope, index: number, treeSize: number): AuditEventLine {
+    const stored = index < treeSize ? this.store.nodes.get(0, index) : undefined;
+    return toAuditEventLine(event, index, stored ? toHex(stored) : auditLeafHash(event, index));
+  }
+}

@@ -1,0 +1,174 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventEnvelope, NewEvent, SqliteEventStore, START } from '@app/ledger';
+import { Projection, rebuildReadModels } from '@app/projections';
+import { AppConfig, loadConfig } from '../apps/api/src/config/app-config';
+import { ledgerFile } from '../apps/api/src/ledger/ledger.module';
+import { clockSettingsFrom } from '../apps/api/src/read-models/clock-settings';
+import { readModelProjections, readModelsFile } from '../apps/api/src/read-models/read-models.service';
+import { runDemo } from '../apps/cli/src/demo/run-demo';
+import { Figure, timed } from './bench-harness';
+
+export interface ProjectionBenchOptions {
+  /** Scale of the demo city (1 = the example report's volumes, about 42,000 events). */
+  demoScale: number;
+  /** Size of the large log, made of copies of the demo's events. */
+  logSize: number;
+  batchSize?: number;
+}
+
+/** A log with its read models rebuilt, handed to the hooks below. */
+export interface LoadedLog {
+  label: string;
+  config: AppConfig;
+  store: SqliteEventStore;
+  /** The rebuilt read models, at the live path (`readModelsFile(config)`). */
+  readModels: Database.Database;
+  events: number;
+}
+
+/**
+ * The hook for benchmarks that need loaded read models: overview latency goes here.
+ * Each hook runs twice, with the demo city loaded and with the large log, and returns
+ * its figures (e.g. "GET /reports/overview, demo loaded" in requests/s against a
+ * baseline it measures in the same run).
+ */
+export type LoadedLogBench = (log: LoadedLog) => Promise<Figure[]>;
+
+/** Where the logs are built: memory-backed when available, since appending them is not what is measured. */
+function scratch(): string {
+  return mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'projections-bench-'));
+}
+
+async function plainRead(store: SqliteEventStore, batchSize: number): Promise<{ seconds: number; count: number }> {
+  const { seconds, result } = await timed(async () => {
+    let next = START;
+    let count = 0;
+    for (;;) {
+      const page = await store.readAll(next, batchSize);
+      if (page.length === 0) return count;
+      count += page.length;
+      next = page[page.length - 1].position + 1n;
+    }
+  });
+  return { seconds, count: result };
+}
+
+async function rebuildFigure(label: string, config: AppConfig, store: SqliteEventStore, projections: Projection[], batchSize: number, progress: (line: string) => void): Promise<Figure> {
+  const read = await plainRead(store, batchSize);
+  let shown = 0;
+  const result = await rebuildReadModels({
+    store,
+    file: readModelsFile(config),
+    projections,
+    batchSize,
+    onProgress: (p) => {
+      if (p.seconds - shown >= 10) {
+        shown = p.seconds;
+        progress(`  rebuilding (${label}): ${p.applied.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} events`);
+      }
+    },
+  });
+  return {
+    name: `rebuild ${projections.length === 1 ? projections[0].name : 'every read model'}, ${label}`,
+    count: result.events,
+    seconds: result.seconds,
+    unit: 'events/s',
+    baseline: { name: 'plain read of the same log', count: read.count, seconds: read.seconds },
+  };
+}
+
+/** Copies of the demo's events, ids renamed per copy, appended command by command in the demo's order. */
+async function replicate(source: EventEnvelope[], target: SqliteEventStore, size: number, progress: (line: string) => void): Promise<number> {
+  let written = 0;
+  const registry = (e: EventEnvelope) => e.stream.startsWith('unit-') || e.stream.startsWith('principal-');
+  for (let copy = 0; written < size; copy++) {
+    const suffix = copy === 0 ? '' : `-r${copy}`;
+    const rename = (text: string) => (copy === 0 ? text : text.replace(/XF\d{8}-\d{4}|backlog-\d{4}/g, (id) => `${id}${suffix}`));
+    for (let i = 0; i < source.length && written < size; ) {
+      const first = source[i];
+      let j = i + 1;
+      while (j < source.length && source[j].stream === first.stream && source[j].correlationId === first.correlationId) j++;
+      if (copy === 0 || !registry(first)) {
+        const events: NewEvent[] = source.slice(i, j).map((e) => ({
+          type: e.type,
+          version: e.version,
+          occurredAt: e.occurredAt,
+          actor: e.actor,
+          causationId: e.causationId,
+          correlationId: e.correlationId,
+          data: JSON.parse(rename(JSON.stringify(e.data))),
+          metadata: e.metadata,
+        }));
+        const stream = first.stream.startsWith('matter-') || first.stream.startsWith('campaign-') ? rename(first.stream) : `${first.stream}${suffix}`;
+        await target.append(stream, events, 'any');
+        written += events.length;
+      }
+      i = j;
+    }
+    progress(`  large log: ${written.toLocaleString('en-US')} / ${size.toLocaleString('en-US')} events`);
+  }
+  return written;
+}
+
+export async function benchProjections(
+  options: ProjectionBenchOptions,
+  progress: (line: string) => void,
+  hooks: LoadedLogBench[] = [],
+): Promise<Figure[]> {
+  const batchSize = options.batchSize ?? 2000;
+  const figures: Figure[] = [];
+  const demoDir = scratch();
+  const largeDir = scratch();
+  try {
+    // The demo city: a real year's shape and the year before.
+    const demoConfig = loadConfig({ LEDGER_DATA_DIR: demoDir, LEDGER_LOG_LEVEL: 'silent' });
+    progress(`  generating the demo city (scale ${options.demoScale})…`);
+    const demo = await runDemo({ config: demoConfig, seed: 1, year: 2022, scale: options.demoScale, readModels: false });
+    const projections = readModelProjections(clockSettingsFrom(demoConfig));
+    const demoStore = SqliteEventStore.open({ file: ledgerFile(demoConfig), readonly: true });
+    try {
+      const label = `demo city (${demo.events.toLocaleString('en-US')} events)`;
+      figures.push(await rebuildFigure(label, demoConfig, demoStore, projections, batchSize, progress));
+      // Where the time goes: each read model rebuilt alone over the same log.
+      for (const projection of projections) {
+        const figure = await rebuildFigure('demo city', demoConfig, demoStore, [projection], batchSize, progress);
+        figures.push({ ...figure, name: `  of which ${projection.name} alone` });
+      }
+      figures.push(...(await runHooks(hooks, { label: 'demo city', config: demoConfig, store: demoStore, events: demo.events })));
+
+      // The large log: copies of the demo until it reaches the size asked for.
+      const largeConfig = loadConfig({ LEDGER_DATA_DIR: largeDir, LEDGER_LOG_LEVEL: 'silent' });
+      const largeStore = SqliteEventStore.open({ file: ledgerFile(largeConfig) });
+      try {
+        const source = await demoStore.readAll(START, Number.MAX_SAFE_INTEGER);
+        const events = await replicate(source, largeStore, options.logSize, progress);
+        const largeLabel = `${events.toLocaleString('en-US')} events`;
+        figures.push(await rebuildFigure(largeLabel, largeConfig, largeStore, projections, batchSize, progress));
+        figures.push(...(await runHooks(hooks, { label: largeLabel, config: largeConfig, store: largeStore, events })));
+      } finally {
+        await largeStore.close();
+      }
+    } finally {
+      await demoStore.close();
+    }
+  } finally {
+    rmSync(demoDir, { recursive: true, force: true });
+    rmSync(largeDir, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+async function runHooks(hooks: LoadedLogBench[], log: Omit<LoadedLog, 'readModels'>): Promise<Figure[]> {
+  if (hooks.length === 0) return [];
+  const readModels = new Database(readModelsFile(log.config), { readonly: true });
+  try {
+    const figures: Figure[] = [];
+    for (const hook of hooks) figures.push(...(await hook({ ...log, readModels })));
+    return figures;
+  } finally {
+    readModels.close();
+  }
+}

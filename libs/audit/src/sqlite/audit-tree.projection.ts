@@ -1,0 +1,35 @@
+import type { EventEnvelope } from '@app/ledger';
+// Type only: the runner is the projections library's; the audit store runs under it
+// like any read model, so there is no runtime dependency back on that library.
+import type { ApplyContext, Projection } from '@app/projections';
+import { auditLeafBytes } from '../audit-leaf';
+import { leafHash } from '../merkle-hash';
+import { AUDIT_TREE_SCHEMA } from './audit-db';
+import { AuditStore } from './audit-store';
+
+/**
+ * The audit tree as a projection: each event in global order becomes the
+ * next leaf. Run by a ProjectionRunner over the audit store's own database,
+ * so the leaf, its parents, the tree size and the runner's checkpoint commit
+ * in one transaction: a crash never leaves a leaf without its checkpoint or
+ * the reverse.
+ */
+export function auditTreeProjection(store: AuditStore): Projection {
+  return {
+    name: 'audit-tree',
+    version: 1,
+    schema: AUDIT_TREE_SCHEMA,
+    apply(event: EventEnvelope, { db, index }: ApplyContext): void {
+      if (db !== store.db) throw new Error('the audit tree projection runs on its audit store database only');
+      const size = store.tree.size;
+      // The runner's index and the tree must agree, or the leaves would be numbered wrongly.
+      if (size !== index) {
+        throw new Error(
+          `the audit tree holds ${size} leaves but the runner is at index ${index}; rebuild the audit store`,
+        );
+      }
+      store.tree.append(leafHash(auditLeafBytes(event, index)));
+      store.notePosition(index, event.position);
+    },
+  };
+}

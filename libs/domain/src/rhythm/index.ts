@@ -1,0 +1,9 @@
+// The bureau's rhythm: weekly judgment agenda, half-month bulletin, monthly ranking, dossier. Pure.
+export * from './rhythm-facts';
+export * from './unit-figures';
+export * from './ranking-rule';
+export * from './ranking';
+export * from './bulletin';
+export * from './agenda';
+export * from './restatement';
+export * from './dossier';

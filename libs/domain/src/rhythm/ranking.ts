@@ -1,0 +1,234 @@
+import type { IndicatorDirection } from '../events/activity-events';
+import { Interval, rate, wilson95 } from '../indicators/indicators';
+import type { LocalDate } from '../time/local-date';
+import type { RankingIndicator, RankingRule } from './ranking-rule';
+import type { UnitInfo } from './rhythm-facts';
+import { compareCodePoints, Ratio, UnitFigures } from './unit-figures';
+
+/** One indicator of one unit, as the ranking shows it. */
+export interface IndicatorValue {
+  readonly numerator: number;
+  readonly denominator: number;
+  /** Percent, half-up to 2 decimals; null over an empty denominator. */
+  readonly rate: number | null;
+  /** 95 % Wilson score interval in percent: how far the rate can be trusted with so few cases. */
+  readonly wilson: Interval | null;
+}
+
+/** Shown beside the score, never scored by the default rule. */
+export interface Volumes {
+  readonly contacts: number;
+  readonly persons: number;
+  readonly skipLevel: number;
+  readonly overdue: number;
+}
+
+export interface RankedRow {
+  readonly group: string;
+  readonly rank: number;
+  readonly unit: string;
+  readonly name: string;
+  readonly score: number;
+  /** Among the lowest `flagBottom` of its group: flagged for the accountability dossier. */
+  readonly flagged: boolean;
+  /** Other units of the group with the same score: the documented tie order placed them. */
+  readonly tiedWith: readonly string[];
+  readonly indicators: Readonly<Partial<Record<RankingIndicator, IndicatorValue>>>;
+  readonly volumes: Volumes;
+}
+
+export interface ShortIndicator {
+  readonly indicator: RankingIndicator;
+  readonly denominator: number;
+  readonly minimum: number;
+}
+
+/** A unit with too few cases on a scored indicator: listed apart, neither first nor last. */
+export interface TooFewRow {
+  readonly group: string;
+  readonly unit: string;
+  readonly name: string;
+  readonly short: readonly ShortIndicator[];
+  readonly indicators: Readonly<Partial<Record<RankingIndicator, IndicatorValue>>>;
+  readonly volumes: Volumes;
+}
+
+export interface GroupSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly kinds: readonly string[];
+  readonly ranked: number;
+  readonly tooFew: number;
+}
+
+/** The rule as a ranking document records it, so the document explains itself. */
+export interface RuleSummary {
+  readonly id: string;
+  readonly version: number;
+  readonly name: string;
+  readonly adoptedOn: LocalDate | null;
+  readonly indicators: RankingRule['indicators'];
+  readonly peerGroups: RankingRule['peerGroups'];
+  readonly flagBottom: number;
+  readonly tieOrder: readonly string[];
+}
+
+export interface RankingResult {
+  readonly rule: RuleSummary;
+  readonly groups: readonly GroupSummary[];
+  readonly rows: readonly RankedRow[];
+  readonly tooFewToRank: readonly TooFewRow[];
+}
+
+export function indicatorRatio(figures: UnitFigures, key: RankingIndicator): Ratio {
+  return key === 'skipLevel' ? figures.skipLevelShare : figures[key];
+}
+
+export function indicatorValue(r: Ratio): IndicatorValue {
+  return {
+    numerator: r.numerator,
+    denominator: r.denominator,
+    rate: rate(r.numerator, r.denominator),
+    wilson: wilson95(r.numerator, r.denominator),
+  };
+}
+
+/** A rate in hundredths of a percent, as an exact integer (rates are half-up to 2 decimals). */
+const hundredths = (value: number): number => Math.round(value * 100);
+
+/** The rate turned so that more is better: 100 − rate for an indicator where less is better. */
+function oriented(value: number, direction: IndicatorDirection): number {
+  return direction === 'higher_is_better' ? hundredths(value) : 10_000 - hundredths(value);
+}
+
+/**
+ * The score: the weighted mean of the scored indicators' published rates (each
+ * turned so that more is better), half-up to 2 decimals. Computed in integer
+ * hundredths, so anyone can recompute it by hand from the table.
+ */
+export function scoreOf(
+  rule: RankingRule,
+  indicators: Readonly<Partial<Record<RankingIndicator, IndicatorValue>>>,
+): number {
+  let sum = 0n;
+  let weights = 0n;
+  for (const i of rule.indicators) {
+    if (i.weight === 0) continue;
+    const value = indicators[i.key]?.rate;
+    if (value === null || value === undefined) throw new RangeError(`indicator ${i.key} has no rate to score`);
+    sum += BigInt(i.weight) * BigInt(oriented(value, i.direction));
+    weights += BigInt(i.weight);
+  }
+  const q = (2n * sum + weights) / (2n * weights); // half-up: all terms are ≥ 0
+  return Number(q) / 100;
+}
+
+/**
+ * The tie order, after the score: the scored indicators by descending weight
+ * (rule order between equal weights), each compared on its oriented rate; then
+ * the unit code in ascending code-point order. Documented in docs/ranking-rule.md.
+ */
+export function tieOrder(rule: RankingRule): RankingIndicator[] {
+  return rule.indicators
+    .map((i, order) => ({ i, order }))
+    .filter(({ i }) => i.weight > 0)
+    .sort((a, b) => b.i.weight - a.i.weight || a.order - b.order)
+    .map(({ i }) => i.key);
+}
+
+interface Candidate {
+  readonly unit: UnitInfo;
+  readonly indicators: Partial<Record<RankingIndicator, IndicatorValue>>;
+  readonly volumes: Volumes;
+  readonly scoreHundredths: number;
+  readonly score: number;
+  readonly keys: readonly number[];
+}
+
+/**
+ * Ranks the units of each peer group by the rule. A unit whose denominator is
+ * under the rule's minimum on any scored indicator is listed apart as too few
+ * to rank; units of kinds outside every peer group are not ranked at all.
+ */
+export function rankUnits(
+  rule: RankingRule,
+  adoptedOn: LocalDate | null,
+  units: readonly UnitInfo[],
+  figures: ReadonlyMap<string, UnitFigures>,
+): RankingResult {
+  const order = tieOrder(rule);
+  const directionOf = new Map(rule.indicators.map((i) => [i.key, i.direction]));
+  const rows: RankedRow[] = [];
+  const tooFewToRank: TooFewRow[] = [];
+  const groups: GroupSummary[] = [];
+  for (const group of rule.peerGroups) {
+    const members = units
+      .filter((u) => group.kinds.includes(u.kind))
+      .slice()
+      .sort((a, b) => compareCodePoints(a.code, b.code));
+    const candidates: Candidate[] = [];
+    let tooFew = 0;
+    for (const unit of members) {
+      const f = figures.get(unit.code);
+      if (!f) throw new RangeError(`no figures for unit ${unit.code}`);
+      const indicators: Partial<Record<RankingIndicator, IndicatorValue>> = {};
+      for (const i of rule.indicators) indicators[i.key] = indicatorValue(indicatorRatio(f, i.key));
+      const volumes: Volumes = { contacts: f.contacts, persons: f.persons, skipLevel: f.skipLevel, overdue: f.overdue };
+      const short: ShortIndicator[] = rule.indicators
+        .filter((i) => i.weight > 0 && indicators[i.key]!.denominator < i.minDenominator)
+        .map((i) => ({ indicator: i.key, denominator: indicators[i.key]!.denominator, minimum: i.minDenominator }));
+      if (short.length > 0) {
+        tooFew += 1;
+        tooFewToRank.push({ group: group.id, unit: unit.code, name: unit.name, short, indicators, volumes });
+        continue;
+      }
+      const score = scoreOf(rule, indicators);
+      candidates.push({
+        unit,
+        indicators,
+        volumes,
+        score,
+        scoreHundredths: hundredths(score),
+        keys: order.map((key) => oriented(indicators[key]!.rate!, directionOf.get(key)!)),
+      });
+    }
+    candidates.sort((a, b) => {
+      if (a.scoreHundredths !== b.scoreHundredths) return b.scoreHundredths - a.scoreHundredths;
+      for (let k = 0; k < a.keys.length; k++) if (a.keys[k] !== b.keys[k]) return b.keys[k] - a.keys[k];
+      return compareCodePoints(a.unit.code, b.unit.code);
+    });
+    const flagFrom = candidates.length > rule.flagBottom ? candidates.length - rule.flagBottom : candidates.length;
+    candidates.forEach((c, index) => {
+      rows.push({
+        group: group.id,
+        rank: index + 1,
+        unit: c.unit.code,
+        name: c.unit.name,
+        score: c.score,
+        flagged: index >= flagFrom,
+        tiedWith: candidates.filter((o) => o !== c && o.scoreHundredths === c.scoreHundredths).map((o) => o.unit.code),
+        indicators: c.indicators,
+        volumes: c.volumes,
+      });
+    });
+    groups.push({ id: group.id, name: group.name, kinds: group.kinds, ranked: candidates.length, tooFew });
+  }
+  return {
+    rule: {
+      id: rule.id,
+      version: rule.version,
+      name: rule.name,
+      adoptedOn,
+      indicators: rule.indicators,
+      peerGroups: rule.peerGroups,
+      flagBottom: rule.flagBottom,
+      tieOrder: [
+        ...order.map((k) => `${k} (${directionOf.get(k) === 'higher_is_better' ? 'higher' : 'lower'} is better)`),
+        'unit code (ascending)',
+      ],
+    },
+    groups,
+    rows,
+    tooFewToRank,
+  };
+}

@@ -1,0 +1,217 @@
+import type Database from 'better-sqlite3';
+import { EventStore, Position } from '@app/ledger';
+import { Projection } from './projection';
+import { ProjectionRunner, RunnerOptions } from './projection-runner';
+import { openReadModelDb } from './read-model-db';
+import { generationOf } from './read-model-files';
+
+export interface LiveReadModelsOptions extends Pick<RunnerOptions, 'batchSize' | 'onBatch' | 'onError'> {
+  /** How often the live loop looks for new events and for a swapped-in generation. */
+  pollIntervalMs?: number;
+  /** Told after a rebuilt generation was opened, caught up and made current. */
+  onSwap?: (info: { generation: string; position: Position }) => void;
+  /** How long a swapped-out database stays open for reads that already hold it. */
+  retireAfterMs?: number;
+}
+
+interface Generation {
+  id: string;
+  db: Database.Database;
+  runner: ProjectionRunner;
+}
+
+/**
+ * The read models a process serves from, kept up to date by a projection runner and
+ * following rebuilds: when the live path stands for another database than the one open
+ * (a `ledger rebuild` swapped a new generation in), the new one is opened and caught up
+ * beside the old, then made current; the old one stays open a little longer for reads
+ * that already hold it, then is closed. Every operation is serialized, so a catch-up
+ * never runs against a generation that is being retired.
+ */
+export class LiveReadModels {
+  private current: Generation;
+  private readonly pollIntervalMs: number;
+  private readonly retireAfterMs: number;
+  private busy: Promise<unknown> = Promise.resolve();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private readonly retiring = new Set<{ db: Database.Database; timer: NodeJS.Timeout }>();
+  private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
+  private closed = false;
+
+  constructor(
+    private readonly store: EventStore,
+    readonly file: string,
+    private readonly projections: Projection[],
+    private readonly options: LiveReadModelsOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.retireAfterMs = options.retireAfterMs ?? 5000;
+    this.current = this.open();
+  }
+
+  /** The database to read from now; take it afresh for each request. */
+  get db(): Database.Database {
+    return this.current.db;
+  }
+
+  /** Position of the last event the current generation applied. */
+  get position(): Position {
+    return this.current.runner.position;
+  }
+
+  /** Events the current generation applied: the audit index of the next one. */
+  get applied(): number {
+    return this.current.runner.applied;
+  }
+
+  /** Device and inode of the database being served. */
+  get generation(): string {
+    return this.current.id;
+  }
+
+  private open(): Generation {
+    for (let attempt = 0; ; attempt++) {
+      const before = generationOf(this.file);
+      const { db } = openReadModelDb(this.file, this.projections);
+      const id = generationOf(this.file);
+      // A swap between the two looks would leave us unsure which one we opened: look again.
+      if ((before === id && id !== null) || attempt >= 5) {
+        const runner = new ProjectionRunner(this.store, db, this.projections, {
+          batchSize: this.options.batchSize,
+          onBatch: (info) => {
+            this.options.onBatch?.(info);
+            this.notifyWaiters();
+          },
+        });
+        return { id: id ?? 'unknown', db, runner };
+      }
+      db.close();
+    }
+  }
+
+  private serialize<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.busy.then(work);
+    this.busy = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Follows a swap if there was one, then applies everything the log holds now. Returns events applied. */
+  catchUp(): Promise<number> {
+    return this.serialize(async () => {
+      await this.followSwap();
+      try {
+        return await this.current.runner.catchUp();
+      } catch (error) {
+        // Writing to a generation that was swapped out fails; the new one takes over.
+        if (await this.followSwap()) return this.current.runner.catchUp();
+        throw error;
+      }
+    });
+  }
+
+  /** Opens, catches up and switches to the generation the live path stands for, if it changed. */
+  private async followSwap(): Promise<boolean> {
+    if (this.closed || generationOf(this.file) === this.current.id) return false;
+    const next = this.open();
+    try {
+      await next.runner.catchUp();
+    } catch (error) {
+      next.db.close();
+      throw error;
+    }
+    const old = this.current;
+    this.current = next;
+    this.retire(old.db);
+    this.notifyWaiters();
+    this.options.onSwap?.({ generation: next.id, position: next.runner.position });
+    return true;
+  }
+
+  private retire(db: Database.Database): void {
+    const entry = {
+      db,
+      timer: setTimeout(() => {
+        this.retiring.delete(entry);
+        if (db.open) db.close();
+      }, this.retireAfterMs),
+    };
+    entry.timer.unref();
+    this.retiring.add(entry);
+  }
+
+  /** Catches up, then follows the log (and rebuilds) live until `stop()`. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        try {
+          await this.catchUp();
+        } catch (error) {
+          this.options.onError?.(error);
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, this.pollIntervalMs);
+          this.wake = done;
+          function done() {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      }
+    })();
+  }
+
+  /** Something was appended: apply it now rather than at the next poll. */
+  poke(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.busy;
+  }
+
+  /** Stops and closes every database it holds. */
+  async close(): Promise<void> {
+    await this.stop();
+    this.closed = true;
+    for (const entry of this.retiring) {
+      clearTimeout(entry.timer);
+      if (entry.db.open) entry.db.close();
+    }
+    this.retiring.clear();
+    if (this.current.db.open) this.current.db.close();
+  }
+
+  /** Resolves true once `position` is applied, false after the timeout. */
+  waitFor(position: Position, timeoutMs: number): Promise<boolean> {
+    if (this.position >= position) return Promise.resolve(true);
+    this.poke();
+    return new Promise((resolve) => {
+      const waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(true);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        resolve(false);
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  private notifyWaiters(): void {
+    // A runner being caught up beside the current one reports batches too: only the
+    // current generation's position counts.
+    for (const waiter of [...this.waiters]) if (this.position >= waiter.position) waiter.resolve();
+  }
+}

@@ -1,0 +1,154 @@
+import type Database from 'better-sqlite3';
+import {
+  addDays,
+  Category,
+  Channel,
+  DateRange,
+  Level,
+  LocalDate,
+  milestoneOutcome,
+  sameDatesOneYearEarlier,
+  Source,
+} from '@app/domain';
+import type { Position } from '@app/ledger';
+import { buildOverview, CampaignCount, ContactCount, OverviewFigures, OverviewReport } from '../reports/overview';
+import { CONTACTS_KNOWN_AT, milestonesKnownAt, withDates } from './fact-queries';
+import { FactScope, knownAt, occurredIn, scopeParams } from './fact-scope';
+
+interface ContactGroup {
+  channel: Channel;
+  level: Level;
+  source: Source | null;
+  is_collective: number;
+  is_repeat: number;
+  category: Category;
+  batches: number;
+  persons: number;
+}
+
+/**
+ * The raw figures of the overview for one period as known at one position:
+ * a handful of GROUP BY queries over the fact tables, nothing replayed.
+ *
+ * `judgeDate` is the day limits are judged on (the day after the period, or
+ * today while the period runs): a reply limit counts once it is met or past.
+ */
+export function overviewFigures(db: Database.Database, scope: FactScope, judgeDate: LocalDate): OverviewFigures {
+  const params = scopeParams(scope);
+  const contacts: ContactCount[] = db
+    .prepare<typeof params, ContactGroup>(
+      `SELECT channel, level, source, is_collective, is_repeat, category, COUNT(*) AS batches, SUM(headcount) AS persons
+       FROM (${CONTACTS_KNOWN_AT})
+       GROUP BY channel, level, source, is_collective, is_repeat, category
+       ORDER BY channel, level, source, is_collective, is_repeat, category`,
+    )
+    .all(params)
+    .map((g) => ({
+      channel: g.channel,
+      level: g.level,
+      source: g.source,
+      collective: g.is_collective === 1,
+      repeat: g.is_repeat === 1,
+      category: g.category,
+      batches: g.batches,
+      persons: g.persons,
+    }));
+
+  let onTime = 0;
+  let due = 0;
+  for (const m of milestonesKnownAt(db, scope, { steps: ['reply'], firstChannel: 'online' })) {
+    const outcome = milestoneOutcome(m, judgeDate);
+    if (outcome === 'on_time') onTime += 1;
+    if (outcome === 'on_time' || outcome === 'late' || outcome === 'overdue') due += 1;
+  }
+
+  const receptions = db
+    .prepare<typeof params, { leader: string; batches: number; persons: number; rb: number; rp: number }>(
+      `SELECT leader, SUM(batches) AS batches, SUM(persons) AS persons,
+              SUM(resolved_on_site_batches) AS rb, SUM(resolved_on_site_persons) AS rp
+       FROM fact_receptions r WHERE ${knownAt('r')} AND ${occurredIn('r')} GROUP BY leader ORDER BY leader`,
+    )
+    .all(params)
+    .map((r) => ({
+      leader: r.leader,
+      batches: r.batches,
+      persons: r.persons,
+      resolvedOnSiteBatches: r.rb,
+      resolvedOnSitePersons: r.rp,
+    }));
+
+  // A campaign counts its cases as they stand at the period's end (截至目前): cases added by then,
+  // of which those resolved by then. Campaigns over before the period began are left out.
+  const campaigns: CampaignCount[] = db
+    .prepare<typeof params, CampaignCount>(
+      `SELECT k.campaign_id AS id, k.name,
+         (SELECT COUNT(*) FROM fact_campaign_cases cc
+           WHERE cc.campaign_id = k.campaign_id AND ${knownAt('cc')} AND cc.added_on <= @to) AS assigned,
+         (SELECT COUNT(*) FROM fact_campaign_cases cc
+           WHERE cc.campaign_id = k.campaign_id AND ${knownAt('cc')} AND cc.added_on <= @to
+             AND EXISTS (SELECT 1 FROM fact_resolutions r
+                          WHERE r.matter_id = cc.matter_id AND ${knownAt('r')} AND r.resolved_on <= @to)) AS resolved
+       FROM fact_campaigns k
+       WHERE ${knownAt('k')} AND k.launched_on <= @to AND (k.last_target IS NULL OR k.last_target >= @from)
+       ORDER BY k.launched_on, k.campaign_id`,
+    )
+    .all(params);
+
+  const screenings = db
+    .prepare<typeof params, { found: number; resolved: number }>(
+      `SELECT COALESCE(SUM(found), 0) AS found, COALESCE(SUM(resolved), 0) AS resolved
+       FROM fact_screenings s WHERE ${knownAt('s')} AND ${occurredIn('s')}`,
+    )
+    .get(params)!;
+
+  const riskAssessments = db
+    .prepare<typeof params, { total: number; passed: number }>(
+      `SELECT COUNT(*) AS total, COALESCE(SUM(passed), 0) AS passed
+       FROM fact_risk_assessments a WHERE ${knownAt('a')} AND ${occurredIn('a')}`,
+    )
+    .get(params)!;
+
+  const accountability = db
+    .prepare<typeof params, { summons: number; criticism: number }>(
+      `SELECT COALESCE(SUM(kind = 'summons'), 0) AS summons, COALESCE(SUM(kind = 'criticism'), 0) AS criticism
+       FROM fact_accountability a WHERE ${knownAt('a')} AND ${occurredIn('a')}`,
+    )
+    .get(params)!;
+
+  return {
+    contacts,
+    onlineReplies: { onTime, due },
+    receptions,
+    campaigns,
+    screenings: { found: screenings.found, resolved: screenings.resolved },
+    riskAssessments: { total: riskAssessments.total, passed: riskAssessments.passed },
+    accountability: { summons: accountability.summons, criticism: accountability.criticism },
+  };
+}
+
+/** The day a period's limits are judged on: the day after it ends, or today while it runs. */
+export function judgeDateFor(to: LocalDate, today: LocalDate): LocalDate {
+  const after = addDays(to, 1);
+  return after < today ? after : today;
+}
+
+/**
+ * `GET /reports/overview`: the period and the same dates one year earlier, both
+ * as known at `asOf`, shaped and drafted by the pure report builder.
+ */
+export function overviewReport(
+  db: Database.Database,
+  period: DateRange,
+  asOf: Position,
+  today: LocalDate,
+): OverviewReport {
+  const previous = sameDatesOneYearEarlier(period);
+  const scope: FactScope = { from: period.from, to: period.to, asOf };
+  // One read transaction: both periods see the same rows even if the runner commits meanwhile.
+  const read = db.transaction(() => ({
+    now: overviewFigures(db, scope, judgeDateFor(period.to, today)),
+    before: overviewFigures(db, withDates(scope, previous), judgeDateFor(previous.to, today)),
+  }));
+  const { now, before } = read();
+  return buildOverview({ period, previous, asOf: asOf.toString(), now, before });
+}

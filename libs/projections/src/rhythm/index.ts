@@ -1,0 +1,3 @@
+export * from './rhythm.projection';
+export * from './rhythm-queries';
+export * from './rhythm-reports';

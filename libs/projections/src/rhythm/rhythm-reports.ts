@@ -1,0 +1,345 @@
+import type Database from 'better-sqlite3';
+import {
+  addDays,
+  BulletinRow,
+  bulletinRow,
+  bulletinUnitOrder,
+  computeFigures,
+  evaluationDay,
+  figuresByUnit,
+  GroupSummary,
+  judgmentAgenda,
+  JudgmentAgenda,
+  LocalDate,
+  MilestoneEvidence,
+  milestoneEvidence,
+  Period,
+  PeriodFacts,
+  previousPeriod,
+  RankedRow,
+  RankingIndicator,
+  rankUnits,
+  RuleSummary,
+  ruleInForce,
+  TooFewRow,
+  UnitEvidence,
+  UnitInfo,
+  indicatorValue,
+  IndicatorValue,
+  rankingAppearance,
+  bulletinAppearance,
+  RankingAppearance,
+  compareCodePoints,
+} from '@app/domain';
+import { Position } from '@app/ledger';
+import { FactScope } from '../read-models/fact-scope';
+import {
+  accountabilityAgainst,
+  AccountabilityRow,
+  actsOn,
+  campaignsKnownAt,
+  contactsKnownAt,
+  dutiesOpenOn,
+  evaluationsKnownAt,
+  lastMeetingBefore,
+  milestonesDue,
+  ownedMattersKnownAt,
+  PublicationKind,
+  publicationsKnownAt,
+  resolutionsOfReplyCohort,
+  rulesKnownAt,
+  unitsKnownAt,
+} from './rhythm-queries';
+
+/** Where and when a report is computed: the ledger position it is known at, and today's date for periods not yet over. */
+export interface ReportPoint {
+  readonly asOf: Position;
+  readonly today: LocalDate;
+}
+
+/** Everything one period's unit figures need, selected as known at the position. */
+export function periodFacts(db: Database.Database, period: Period, point: ReportPoint): PeriodFacts {
+  const evaluatedOn = evaluationDay(period, point.today);
+  const scope: FactScope = { from: period.from, to: period.to, asOf: point.asOf };
+  return {
+    period,
+    evaluatedOn,
+    contacts: contactsKnownAt(db, scope),
+    due: milestonesDue(db, scope),
+    open: dutiesOpenOn(db, point.asOf, evaluatedOn),
+    resolutions: resolutionsOfReplyCohort(db, scope),
+    evaluations: evaluationsKnownAt(db, scope),
+  };
+}
+
+// ---- the half-month bulletin (半月通报) ----
+
+export interface BulletinDocument {
+  readonly kind: 'bulletin';
+  readonly period: string;
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+  /** The day the period is judged on: its last day once it is over. */
+  readonly evaluatedOn: LocalDate;
+  /** The ledger position the figures are known at. */
+  readonly asOf: string;
+  readonly previous: {
+    readonly period: string;
+    readonly from: LocalDate;
+    readonly to: LocalDate;
+    readonly evaluatedOn: LocalDate;
+  };
+  readonly rows: readonly BulletinRow[];
+  /** The whole city: every unit, plus the bureau's own limits in `overdue`. */
+  readonly total: BulletinRow;
+}
+
+export function computeBulletin(db: Database.Database, period: Period, point: ReportPoint): BulletinDocument {
+  const previous = previousPeriod(period);
+  const now = periodFacts(db, period, point);
+  const before = periodFacts(db, previous, point);
+  const units = unitsKnownAt(db, point.asOf).sort(bulletinUnitOrder);
+  const codes = units.map((u) => u.code);
+  const nowByUnit = figuresByUnit(now, codes);
+  const beforeByUnit = figuresByUnit(before, codes);
+  const everyone = () => true;
+  return {
+    kind: 'bulletin',
+    period: period.id,
+    from: period.from,
+    to: period.to,
+    evaluatedOn: now.evaluatedOn,
+    asOf: point.asOf.toString(),
+    previous: { period: previous.id, from: previous.from, to: previous.to, evaluatedOn: before.evaluatedOn },
+    rows: units.map((u) => bulletinRow(u, nowByUnit.get(u.code)!.figures, beforeByUnit.get(u.code)!.figures)),
+    total: bulletinRow(
+      { code: '', name: '全市合计', kind: null },
+      computeFigures(now, everyone).figures,
+      computeFigures(before, everyone).figures,
+    ),
+  };
+}
+
+// ---- the monthly ranking (月排名) ----
+
+export interface RankingDocument {
+  readonly kind: 'ranking';
+  readonly period: string;
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+  readonly evaluatedOn: LocalDate;
+  readonly asOf: string;
+  readonly rule: RuleSummary;
+  readonly groups: readonly GroupSummary[];
+  readonly rows: readonly RankedRow[];
+  readonly tooFewToRank: readonly TooFewRow[];
+}
+
+export interface RankingComputation {
+  readonly document: RankingDocument;
+  readonly units: readonly UnitInfo[];
+  readonly evidence: ReadonlyMap<string, UnitEvidence>;
+}
+
+export function computeRanking(db: Database.Database, month: Period, point: ReportPoint): RankingComputation {
+  const facts = periodFacts(db, month, point);
+  const units = unitsKnownAt(db, point.asOf);
+  const { rule, adoptedOn } = ruleInForce(rulesKnownAt(db, point.asOf), month);
+  const ranked = new Set(rule.peerGroups.flatMap((g) => g.kinds));
+  const members = units.filter((u) => ranked.has(u.kind));
+  const results = figuresByUnit(
+    facts,
+    members.map((u) => u.code),
+  );
+  const result = rankUnits(rule, adoptedOn, members, new Map([...results].map(([code, r]) => [code, r.figures])));
+  return {
+    document: {
+      kind: 'ranking',
+      period: month.id,
+      from: month.from,
+      to: month.to,
+      evaluatedOn: facts.evaluatedOn,
+      asOf: point.asOf.toString(),
+      rule: result.rule,
+      groups: result.groups,
+      rows: result.rows,
+      tooFewToRank: result.tooFewToRank,
+    },
+    units,
+    evidence: new Map([...results].map(([code, r]) => [code, r.evidence])),
+  };
+}
+
+export interface IndicatorExplanation extends IndicatorValue {
+  readonly weight: number;
+  readonly direction: string;
+  readonly minDenominator: number;
+  /** The cases behind the rate: every matter, its deadline, and when it was met or missed. */
+  readonly cases: readonly unknown[];
+}
+
+export interface RankingExplanation {
+  readonly period: string;
+  readonly asOf: string;
+  readonly evaluatedOn: LocalDate;
+  readonly rule: { readonly id: string; readonly version: number };
+  readonly unit: string;
+  readonly name: string;
+  readonly group: string | null;
+  readonly status: 'ranked' | 'too_few_to_rank' | 'not_ranked';
+  readonly rank: number | null;
+  readonly of: number | null;
+  readonly score: number | null;
+  readonly flagged: boolean;
+  readonly tiedWith: readonly string[];
+  readonly indicators: Readonly<Partial<Record<RankingIndicator, IndicatorExplanation>>>;
+  /** Shown, not scored: the matters overdue for this unit at the month's end. */
+  readonly overdue: readonly MilestoneEvidence[];
+}
+
+/** Why a unit ranked where it did, down to the matters; null when the unit does not exist at the position. */
+export function explainRanking(computation: RankingComputation, unit: string): RankingExplanation | null {
+  const { document: doc } = computation;
+  const info = computation.units.find((u) => u.code === unit);
+  if (!info) return null;
+  const row = doc.rows.find((r) => r.unit === unit);
+  const few = doc.tooFewToRank.find((r) => r.unit === unit);
+  const evidence = computation.evidence.get(unit);
+  const indicators: Partial<Record<RankingIndicator, IndicatorExplanation>> = {};
+  if (evidence) {
+    for (const i of doc.rule.indicators) {
+      const value = (row ?? few)?.indicators[i.key];
+      const cases = evidence[i.key];
+      indicators[i.key] = {
+        ...(value ?? indicatorValue({ numerator: 0, denominator: 0 })),
+        weight: i.weight,
+        direction: i.direction,
+        minDenominator: i.minDenominator,
+        cases,
+      };
+    }
+  }
+  const group = row?.group ?? few?.group ?? null;
+  return {
+    period: doc.period,
+    asOf: doc.asOf,
+    evaluatedOn: doc.evaluatedOn,
+    rule: { id: doc.rule.id, version: doc.rule.version },
+    unit,
+    name: info.name,
+    group,
+    status: row ? 'ranked' : few ? 'too_few_to_rank' : 'not_ranked',
+    rank: row?.rank ?? null,
+    of: row ? doc.rows.filter((r) => r.group === row.group).length : null,
+    score: row?.score ?? null,
+    flagged: row?.flagged ?? false,
+    tiedWith: row?.tiedWith ?? [],
+    indicators,
+    overdue: evidence?.overdue ?? [],
+  };
+}
+
+// ---- the weekly judgment agenda (周研判) ----
+
+export function computeAgenda(
+  db: Database.Database,
+  week: Period,
+  point: ReportPoint,
+  units?: readonly string[],
+): JudgmentAgenda & { readonly asOf: string } {
+  const evaluatedOn = evaluationDay(week, point.today);
+  // This week and the 4 before it, for rising subjects.
+  const contacts = contactsKnownAt(db, { from: addDays(week.from, -28), to: week.to, asOf: point.asOf });
+  const meeting = lastMeetingBefore(db, point.asOf, week.from);
+  const agenda = judgmentAgenda({
+    week,
+    evaluatedOn,
+    contacts,
+    due: milestonesDue(db, { from: week.from, to: week.to, asOf: point.asOf }),
+    // Open when the week began; the agenda judges them again on the evaluation day.
+    open: dutiesOpenOn(db, point.asOf, week.from),
+    campaigns: campaignsKnownAt(db, point.asOf),
+    owned: ownedMattersKnownAt(db, point.asOf),
+    lastMeeting: meeting,
+    acts: meeting
+      ? actsOn(
+          db,
+          point.asOf,
+          meeting.decisions.map((d) => d.matterId),
+        )
+      : [],
+    units,
+  });
+  return { ...agenda, asOf: point.asOf.toString() };
+}
+
+// ---- the accountability dossier (问责卷宗) ----
+
+export interface DossierPublication {
+  readonly kind: PublicationKind;
+  readonly period: string;
+  /** Position of the publication event; its checkpoint says what it was computed from. */
+  readonly position: string;
+  readonly publishedAt: string;
+  readonly checkpoint: unknown;
+  readonly rule: unknown;
+  readonly ranking?: RankingAppearance;
+  readonly bulletin?: Record<string, unknown>;
+}
+
+export interface OverdueDuty {
+  readonly matterId: string;
+  readonly step: string;
+  readonly from: LocalDate;
+  readonly deadline: LocalDate;
+  readonly missedOn: LocalDate;
+}
+
+export interface UnitDossier {
+  readonly unit: UnitInfo;
+  readonly asOf: string;
+  readonly evaluatedOn: LocalDate;
+  readonly publications: readonly DossierPublication[];
+  /** Duties of the unit past their last day and not done, today: oldest first. */
+  readonly overdue: readonly OverdueDuty[];
+  readonly accountability: readonly (AccountabilityRow & { readonly groundedOn: readonly DossierPublication[] })[];
+}
+
+export function computeDossier(db: Database.Database, unitCode: string, point: ReportPoint): UnitDossier | null {
+  const unit = unitsKnownAt(db, point.asOf).find((u) => u.code === unitCode);
+  if (!unit) return null;
+  const publications: DossierPublication[] = [];
+  for (const p of publicationsKnownAt(db, point.asOf)) {
+    const data = JSON.parse(p.data) as { checkpoint: unknown; rule: unknown; content: unknown };
+    const base = {
+      kind: p.kind,
+      period: p.period,
+      position: p.position,
+      publishedAt: p.recordedAt,
+      checkpoint: data.checkpoint,
+      rule: data.rule,
+    };
+    if (p.kind === 'ranking') {
+      const ranking = rankingAppearance(data.content, unitCode);
+      if (ranking) publications.push({ ...base, ranking });
+    } else {
+      const bulletin = bulletinAppearance(data.content, unitCode);
+      if (bulletin) publications.push({ ...base, bulletin });
+    }
+  }
+  publications.sort((a, b) => compareCodePoints(a.period, b.period) || compareCodePoints(a.kind, b.kind));
+  const overdue = dutiesOpenOn(db, point.asOf, point.today)
+    .filter((m) => m.unit === unitCode)
+    .map((m) => milestoneEvidence(m, point.today))
+    .filter((m) => m.outcome === 'overdue')
+    .map(({ matterId, step, from, deadline, missedOn }) => ({ matterId, step, from, deadline, missedOn: missedOn! }));
+  const accountability = accountabilityAgainst(db, point.asOf, unitCode).map((a) => ({
+    ...a,
+    groundedOn: publications.filter(
+      (p) =>
+        (p.kind === 'ranking' && a.grounds.ranking === p.period) ||
+        (p.kind === 'bulletin' && a.grounds.bulletin === p.period),
+    ),
+  }));
+  return { unit, asOf: point.asOf.toString(), evaluatedOn: point.today, publications, overdue, accountability };
+}
