@@ -319,8 +319,7 @@ export class RhythmService {
     }
     // In force from the first month that begins after the day of adoption.
     const inForceFrom = addMonths(firstDayOfMonth(localDateOf(adoptedAt, this.settings.timeZone)), 1).slice(0, 7);
-    // The writer names a replayed write by what follows the stream's first dash (`rule-<id>` here): say the rule id.
-    return { ...result, id: body.id, version: body.version, inForceFrom };
+    return { ...result, version: body.version, inForceFrom };
   }
 
   rules(point: ReportPoint, month?: Period) {

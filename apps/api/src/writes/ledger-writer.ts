@@ -49,7 +49,7 @@ export class LedgerWriter {
         if (seen.fingerprint !== ctx.fingerprint) {
           throw conflict('idempotency-key-reused', 'this Idempotency-Key was already used with a different request');
         }
-        return { id: idOfStream(seen.stream), revision: seen.revision, position: seen.position.toString() };
+        return { id: idOfStream(seen.stream, plan), revision: seen.revision, position: seen.position.toString() };
       }
     }
     const history = await this.store.readStream(plan.stream);
@@ -78,12 +78,12 @@ export class LedgerWriter {
     this.readModels.written(result.position);
     // A concurrent request may have recorded the key after the look-up above: the store then
     // answers with the first write, whose id (e.g. a generated one) is not this plan's.
-    const id = result.replayed ? idOfStream(result.stream) : plan.id;
+    const id = result.replayed ? idOfStream(result.stream, plan) : plan.id;
     return { id, revision: result.revision, position: result.position.toString() };
   }
 }
 
-/** Streams are `<kind>-<id>`: the id is what follows the first dash. */
-function idOfStream(stream: string): string {
-  return stream.slice(stream.indexOf('-') + 1);
+/** Streams are `<prefix><id>`, and a replayed write was made by a plan of the same kind: same prefix. */
+function idOfStream(stream: string, plan: WritePlan): string {
+  return stream.slice(plan.stream.length - plan.id.length);
 }
