@@ -4,6 +4,7 @@
  */
 import { benchAudit } from './audit.bench';
 import { benchLedger } from './ledger.bench';
+import { benchOverview } from './overview.bench';
 import { benchProjections, LoadedLogBench } from './projections.bench';
 import { log, machine, report } from './bench-harness';
 
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   log('Projections (read models: rebuild rate against a plain read of the same log):');
   // Benchmarks that need loaded read models (overview latency) add themselves here: each
   // runs with the demo city loaded and with the large log (see LoadedLogBench).
-  const loaded: LoadedLogBench[] = [];
+  const loaded: LoadedLogBench[] = [benchOverview];
   const projections = await benchProjections(
     { demoScale: scale, logSize: Math.round((1_000_000 * scale) / 100) * 100 },
     log,
