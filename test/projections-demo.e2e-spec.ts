@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { domainEvent } from '@app/domain';
@@ -39,7 +39,8 @@ describe('`ledger demo`, then the API on its data', () => {
   const as = (principal: string) => ({ Authorization: `Bearer ${tokens.get(principal)}` });
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'demo-e2e-'));
+    // A data directory that does not exist yet, as on a new user's first run.
+    dataDir = join(mkdtempSync(join(tmpdir(), 'demo-e2e-')), 'data');
     demo = await ledger(dataDir, 'demo', '--seed', '11', '--year', '2022', '--scale', '0.03');
     tokens = new Map(
       readFileSync(join(dataDir, 'demo-tokens.txt'), 'utf8')
@@ -60,7 +61,7 @@ describe('`ledger demo`, then the API on its data', () => {
   }, 120_000);
   afterAll(async () => {
     await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(dirname(dataDir), { recursive: true, force: true });
   });
 
   it('reports its progress on stderr and prints a login token for every principal', () => {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { LocalDate } from '@app/domain';
@@ -111,6 +111,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const scale = options.scale ?? 1;
   if (!(scale > 0 && scale <= 5)) throw new DemoRefusedError(`--scale must be in (0, 5]; got ${scale}`);
   const { config } = options;
+  // A new user's first command: the data directory may not exist yet.
+  mkdirSync(config.dataDir, { recursive: true });
   const ledgerPath = ledgerFile(config);
   const keysPath = keyStoreFile(config);
   const fresh = ![ledgerPath, `${ledgerPath}-wal`, keysPath].some((f) => existsSync(f));
