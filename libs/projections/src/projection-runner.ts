@@ -94,6 +94,8 @@ export class ProjectionRunner {
       this.options.onBatch?.({ position: this.checkpoint.position, applied });
       this.notifyWaiters();
       if (batch.length < this.batchSize) return total;
+      // A long catch-up must not hold the event loop: let waiting requests run between batches.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 

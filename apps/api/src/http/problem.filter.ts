@@ -61,11 +61,20 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      const detail = typeof error.getResponse() === 'string' ? (error.getResponse() as string) : error.message;
-      return new ProblemException(status, slugFor(status), titleFor(status), detail);
+      const response = error.getResponse();
+      const detail = typeof response === 'string' ? response : error.message;
+      // Keep what the thrower said beyond a message (e.g. terminus' per-check `details` of a 503).
+      const extra = typeof response === 'object' && response !== null ? withoutProblemMembers(response as Record<string, unknown>) : {};
+      return new ProblemException(status, slugFor(status), titleFor(status), detail, [], extra);
     }
     return new ProblemException(500, 'internal-error', 'Internal server error', 'an unexpected error occurred; it has been logged');
   }
+}
+
+const PROBLEM_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'errors', 'instance', 'statusCode', 'message', 'error']);
+
+function withoutProblemMembers(response: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(response).filter(([key]) => !PROBLEM_MEMBERS.has(key)));
 }
 
 function slugFor(status: number): string {
