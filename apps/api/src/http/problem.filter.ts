@@ -22,7 +22,7 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(error);
-    if (problem.getStatus() >= 500) {
+    if (problem.slug === 'internal-error') {
       // Only the error itself is logged: request bodies may hold personal data.
       this.logger.error({ err: error, path: request.path }, 'unhandled error');
     }
