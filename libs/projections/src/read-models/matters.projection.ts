@@ -158,20 +158,21 @@ export function petitionerExists(db: Database.Database, petitionerId: string): b
 export function listMatters(db: Database.Database, filter: MatterFilter): { state: MatterState; revision: number }[] {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (filter.unit) where.push('assigned_unit = ?') && params.push(filter.unit);
-  if (filter.units) {
-    where.push(`assigned_unit IN (${filter.units.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...filter.units);
-  }
-  if (filter.status) where.push('status = ?') && params.push(filter.status);
-  if (filter.subject) where.push('subject = ?') && params.push(filter.subject);
-  if (filter.from) where.push('opened_on >= ?') && params.push(filter.from);
-  if (filter.to) where.push('opened_on <= ?') && params.push(filter.to);
+  const condition = (clause: string, ...values: unknown[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
+  if (filter.unit) condition('assigned_unit = ?', filter.unit);
+  if (filter.units) condition(`assigned_unit IN (${filter.units.map(() => '?').join(', ') || 'NULL'})`, ...filter.units);
+  if (filter.status) condition('status = ?', filter.status);
+  if (filter.subject) condition('subject = ?', filter.subject);
+  if (filter.from) condition('opened_on >= ?', filter.from);
+  if (filter.to) condition('opened_on <= ?', filter.to);
   if (filter.overdueOn) {
-    where.push(filter.overdueOn.overdue ? '(next_due IS NOT NULL AND next_due < ?)' : '(next_due IS NULL OR next_due >= ?)');
-    params.push(filter.overdueOn.date);
+    const clause = filter.overdueOn.overdue ? '(next_due IS NOT NULL AND next_due < ?)' : '(next_due IS NULL OR next_due >= ?)';
+    condition(clause, filter.overdueOn.date);
   }
-  if (filter.after) where.push('id > ?') && params.push(filter.after);
+  if (filter.after) condition('id > ?', filter.after);
   const sql = `SELECT state, revision FROM matters ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT ?`;
   return db
     .prepare<unknown[], { state: string; revision: number }>(sql)
