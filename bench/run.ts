@@ -11,29 +11,41 @@ import { log, machine, report } from './bench-harness';
 async function main(): Promise<void> {
   const scale = Number(process.env.BENCH_SCALE ?? '1');
   if (!(scale > 0 && scale <= 1)) throw new Error('BENCH_SCALE must be in (0, 1]');
+  // BENCH_ONLY=ledger,audit,projections runs a subset (default: all).
+  const only = new Set((process.env.BENCH_ONLY ?? 'ledger,audit,projections').split(',').map((s) => s.trim()));
   log(`petition-ledger benchmarks — ${machine()} — ${new Date().toISOString()}`);
   log('');
-  log('Ledger (SQLite adapter):');
-  const figures = await benchLedger(
-    { singles: Math.round(2000 * scale), batched: Math.round(200_000 * scale), logSize: Math.round(1_000_000 * scale / 100) * 100 },
-    log,
-  );
-  figures.forEach((f) => log(report(f)));
-  log('');
-  log('Audit (Merkle tree, proofs, verification):');
-  const audit = await benchAudit({ events: Math.round((1_000_000 * scale) / 100) * 100, proofs: 10_000 }, log);
-  audit.forEach((f) => log(report(f)));
-  log('');
-  log('Projections (read models: rebuild rate against a plain read of the same log):');
-  // Benchmarks that need loaded read models (overview latency) add themselves here: each
-  // runs with the demo city loaded and with the large log (see LoadedLogBench).
-  const loaded: LoadedLogBench[] = [benchOverview];
-  const projections = await benchProjections(
-    { demoScale: scale, logSize: Math.round((1_000_000 * scale) / 100) * 100 },
-    log,
-    loaded,
-  );
-  projections.forEach((f) => log(report(f)));
+  if (only.has('ledger')) {
+    log('Ledger (SQLite adapter):');
+    const figures = await benchLedger(
+      {
+        singles: Math.round(2000 * scale),
+        batched: Math.round(200_000 * scale),
+        logSize: Math.round((1_000_000 * scale) / 100) * 100,
+      },
+      log,
+    );
+    figures.forEach((f) => log(report(f)));
+    log('');
+  }
+  if (only.has('audit')) {
+    log('Audit (Merkle tree, proofs, verification):');
+    const audit = await benchAudit({ events: Math.round((1_000_000 * scale) / 100) * 100, proofs: 10_000 }, log);
+    audit.forEach((f) => log(report(f)));
+    log('');
+  }
+  if (only.has('projections')) {
+    log('Projections (read models: rebuild rate against a plain read of the same log):');
+    // Benchmarks that need loaded read models (overview latency) add themselves here: each
+    // runs with the demo city loaded and with the large log (see LoadedLogBench).
+    const loaded: LoadedLogBench[] = [benchOverview];
+    const projections = await benchProjections(
+      { demoScale: scale, logSize: Math.round((1_000_000 * scale) / 100) * 100 },
+      log,
+      loaded,
+    );
+    projections.forEach((f) => log(report(f)));
+  }
 }
 
 main().catch((error) => {
