@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { domainEvent } from '@app/domain';
@@ -10,22 +10,11 @@ import { SqliteEventStore } from '@app/ledger';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { createApp } from '../apps/api/src/create-app';
 import { runDemo } from '../apps/cli/src/demo/run-demo';
+import { cli, CliRun, register, runCli } from './support/run-cli';
 
-const register = resolve(__dirname, 'support/register-ts.js');
-const cli = resolve(__dirname, '../apps/cli/src/main.ts');
 
-function ledger(dataDir: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const proc = spawn(process.execPath, ['-r', register, cli, ...args], {
-      env: { ...process.env, LEDGER_DATA_DIR: dataDir, LEDGER_LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    proc.stdout.on('data', (c) => (stdout += c));
-    proc.stderr.on('data', (c) => (stderr += c));
-    proc.on('exit', (code) => done({ code, stdout, stderr }));
-  });
+function ledger(dataDir: string, ...args: string[]): Promise<CliRun> {
+  return runCli({ LEDGER_DATA_DIR: dataDir }, ...args);
 }
 
 describe('`ledger demo`, then the API on its data', () => {
