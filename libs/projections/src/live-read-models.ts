@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { FollowLoop } from './follow-loop';
 import { EventStore, Position } from '@app/ledger';
 import { Projection } from './projection';
 import { ProjectionRunner, RunnerOptions } from './projection-runner';
@@ -33,9 +34,7 @@ export class LiveReadModels {
   private readonly pollIntervalMs: number;
   private readonly retireAfterMs: number;
   private busy: Promise<unknown> = Promise.resolve();
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly follow: FollowLoop;
   private readonly retiring = new Set<{ db: Database.Database; timer: NodeJS.Timeout }>();
   private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
   private closed = false;
@@ -47,6 +46,7 @@ export class LiveReadModels {
     private readonly options: LiveReadModelsOptions = {},
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.follow = new FollowLoop(() => this.catchUp(), this.pollIntervalMs, (error) => this.options.onError?.(error));
     this.retireAfterMs = options.retireAfterMs ?? 5000;
     this.current = this.open();
   }
@@ -143,36 +143,16 @@ export class LiveReadModels {
 
   /** Catches up, then follows the log (and rebuilds) live until `stop()`. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = (async () => {
-      while (this.running) {
-        try {
-          await this.catchUp();
-        } catch (error) {
-          this.options.onError?.(error);
-        }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(done, this.pollIntervalMs);
-          this.wake = done;
-          function done() {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-      }
-    })();
+    this.follow.start();
   }
 
-  /** Something was appended: apply it now rather than at the next poll. */
+  /** In-process notification that something was appended: apply it now rather than at the next poll. */
   poke(): void {
-    this.wake?.();
+    this.follow.poke();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.follow.stop();
     await this.busy;
   }
 

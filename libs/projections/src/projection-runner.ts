@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { FollowLoop } from './follow-loop';
 import { EventEnvelope, EventStore, Position } from '@app/ledger';
 import { Projection } from './projection';
 
@@ -19,9 +20,7 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private checkpoint: { position: Position; nextIndex: number };
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly follow: FollowLoop;
   private busy: Promise<number> = Promise.resolve(0);
   private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
   /** Applies what is new in a batch and returns how many events that was. */
@@ -35,6 +34,7 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.follow = new FollowLoop(() => this.catchUp(), this.pollIntervalMs, (error) => this.options.onError?.(error));
     const load = db.prepare<[], { position: string; next_index: number }>('SELECT position, next_index FROM runner_state WHERE id = 1');
     const stored = () => {
       const row = load.get()!;
@@ -101,36 +101,16 @@ export class ProjectionRunner {
 
   /** Catches up, then follows the log live until `stop()`. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = (async () => {
-      while (this.running) {
-        try {
-          await this.catchUp();
-        } catch (error) {
-          this.options.onError?.(error);
-        }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(done, this.pollIntervalMs);
-          this.wake = done;
-          function done() {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-      }
-    })();
+    this.follow.start();
   }
 
   /** In-process notification that something was appended: apply it now rather than at the next poll. */
   poke(): void {
-    this.wake?.();
+    this.follow.poke();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.follow.stop();
     await this.busy;
   }
 
