@@ -1,4 +1,5 @@
 import { canonicalJson, EventEnvelope } from '@app/ledger';
+import { prepared } from '../prepared';
 import { ClockSettings, EventDataMap, localDateOf, upcast } from '@app/domain';
 import { Projection } from '../projection';
 
@@ -65,7 +66,8 @@ export function rhythmProjection(settings: Pick<ClockSettings, 'timeZone'>): Pro
     apply(event: EventEnvelope, { db }) {
       if (event.stream.startsWith('matter-') && ACTS.has(event.type)) {
         const { unit, value, of } = actColumns(event);
-        db.prepare(
+        prepared(
+          db,
           `INSERT OR REPLACE INTO rhythm_acts (position, matter_id, type, unit, value, of_answer, occurred_at, occurred_on)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
@@ -82,7 +84,8 @@ export function rhythmProjection(settings: Pick<ClockSettings, 'timeZone'>): Pro
       }
       if (event.type === 'RankingRuleAdopted') {
         const d = upcast('RankingRuleAdopted', event.version, event.data);
-        db.prepare(
+        prepared(
+          db,
           `INSERT OR REPLACE INTO rhythm_rules (position, rule_id, version, adopted_at, adopted_on, rule) VALUES (?, ?, ?, ?, ?, ?)`,
         ).run(
           event.position,
@@ -96,7 +99,8 @@ export function rhythmProjection(settings: Pick<ClockSettings, 'timeZone'>): Pro
       }
       if (event.type === 'RankingPublished' || event.type === 'BulletinPublished') {
         const d = upcast(event.type, event.version, event.data);
-        db.prepare(
+        prepared(
+          db,
           `INSERT OR REPLACE INTO rhythm_publications (position, kind, period, event_id, recorded_at, actor, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           event.position,
