@@ -163,11 +163,11 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
   }
 
   /**
-   * Cuts a checkpoint when the policy says so; otherwise wakes up when the
-   * interval rule will. Never signs a head inconsistent with the last one:
+   * Cuts a checkpoint when the policy says so (or, on demand, whenever the tree
+   * grew); otherwise wakes up when the interval rule will. Never signs a head inconsistent with the last one:
    * that refusal is logged and turns readiness down.
    */
-  considerCheckpoint(): void {
+  considerCheckpoint(options: { onDemand?: boolean } = {}): void {
     if (this.stopped) return;
     if (this.timer) {
       clearTimeout(this.timer);
@@ -175,11 +175,9 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
     }
     try {
       const now = new Date();
-      const { decision, checkpoint } = this.store.cutIfDue(
-        { signer: this.key.signer, origin: this.key.origin },
-        this.policy,
-        now,
-      );
+      // On demand (a publication waiting for a checkpoint over its figures): cut as soon as the tree grew.
+      const policy = options.onDemand ? { ...this.policy, maxNewEvents: 1 } : this.policy;
+      const { decision, checkpoint } = this.store.cutIfDue({ signer: this.key.signer, origin: this.key.origin }, policy, now);
       if (checkpoint) {
         this.logger.debug(`signed checkpoint ${checkpoint.size} ${checkpoint.rootHash} (${decision.reason})`);
         this.signingProblem = null;

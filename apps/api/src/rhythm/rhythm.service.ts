@@ -264,7 +264,7 @@ export class RhythmService {
     );
   }
 
-  /** The latest signed checkpoint, once one covers `position` (the audit tree signs every few seconds). */
+  /** The latest signed checkpoint, once one covers `position`: cut on demand as soon as the tree holds it. */
   private async checkpointCovering(position: Position): Promise<Checkpoint> {
     const deadline = Date.now() + this.config.checkpointSeconds * 1000 + this.config.minPositionTimeoutMs;
     for (;;) {
@@ -277,7 +277,7 @@ export class RhythmService {
           `no signed audit checkpoint covers position ${position} yet (latest: ${latest?.position ?? 'none'}); retry shortly`,
         );
       }
-      this.audit.considerCheckpoint();
+      this.audit.considerCheckpoint({ onDemand: true });
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
