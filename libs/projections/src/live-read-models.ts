@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { PositionWaiters } from './position-waiters';
 import { FollowLoop } from './follow-loop';
 import { EventStore, Position } from '@app/ledger';
 import { Projection } from './projection';
@@ -36,7 +37,7 @@ export class LiveReadModels {
   private busy: Promise<unknown> = Promise.resolve();
   private readonly follow: FollowLoop;
   private readonly retiring = new Set<{ db: Database.Database; timer: NodeJS.Timeout }>();
-  private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
+  private readonly waiters = new PositionWaiters();
   private closed = false;
 
   constructor(
@@ -172,26 +173,12 @@ export class LiveReadModels {
   waitFor(position: Position, timeoutMs: number): Promise<boolean> {
     if (this.position >= position) return Promise.resolve(true);
     this.poke();
-    return new Promise((resolve) => {
-      const waiter = {
-        position,
-        resolve: () => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          resolve(true);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        resolve(false);
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
+    return this.waiters.wait(position, timeoutMs);
   }
 
   private notifyWaiters(): void {
     // A runner being caught up beside the current one reports batches too: only the
     // current generation's position counts.
-    for (const waiter of [...this.waiters]) if (this.position >= waiter.position) waiter.resolve();
+    this.waiters.notify(this.position);
   }
 }

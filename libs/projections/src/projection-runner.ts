@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { PositionWaiters } from './position-waiters';
 import { FollowLoop } from './follow-loop';
 import { EventEnvelope, EventStore, Position } from '@app/ledger';
 import { Projection } from './projection';
@@ -22,7 +23,7 @@ export class ProjectionRunner {
   private checkpoint: { position: Position; nextIndex: number };
   private readonly follow: FollowLoop;
   private busy: Promise<number> = Promise.resolve(0);
-  private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
+  private readonly waiters = new PositionWaiters();
   /** Applies what is new in a batch and returns how many events that was. */
   private readonly applyBatch: (events: EventEnvelope[]) => number;
 
@@ -118,24 +119,10 @@ export class ProjectionRunner {
   waitFor(position: Position, timeoutMs: number): Promise<boolean> {
     if (this.checkpoint.position >= position) return Promise.resolve(true);
     this.poke();
-    return new Promise((resolve) => {
-      const waiter = {
-        position,
-        resolve: () => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          resolve(true);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        resolve(false);
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
+    return this.waiters.wait(position, timeoutMs);
   }
 
   private notifyWaiters(): void {
-    for (const waiter of [...this.waiters]) if (this.checkpoint.position >= waiter.position) waiter.resolve();
+    this.waiters.notify(this.checkpoint.position);
   }
 }
