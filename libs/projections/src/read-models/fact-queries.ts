@@ -42,9 +42,9 @@ export interface MilestoneQuery {
   readonly units?: readonly string[];
 }
 
-interface MilestoneRow {
+/** A `fact_milestones` row as the queries select it (`MILESTONE_COLUMNS`). */
+export interface MilestoneRow {
   matter_id: string;
-  key: string;
   step: StatutoryStep;
   kind: LimitKind;
   unit: string | null;
@@ -53,6 +53,28 @@ interface MilestoneRow {
   met_on: string | null;
   extended_by: number | null;
   excused: 'remit_returned' | null;
+}
+
+export const MILESTONE_COLUMNS =
+  'm.matter_id, m.step, m.kind, m.unit, m.from_on, m.last_day, m.met_on, m.extended_by, m.excused';
+
+/** A stored limit in the domain's shape, with the matter it belongs to. */
+export function milestoneFromRow(r: MilestoneRow) {
+  return {
+    matterId: r.matter_id,
+    step: r.step,
+    kind: r.kind,
+    unit: r.unit,
+    from: r.from_on,
+    lastDay: r.last_day,
+    ...(r.met_on !== null ? { met: r.met_on } : {}),
+    ...(r.extended_by !== null ? { extendedBy: r.extended_by } : {}),
+    excused: r.excused,
+  };
+}
+
+interface KnownMilestoneRow extends MilestoneRow {
+  key: string;
   set_at: string;
   met_at: string | null;
 }
@@ -84,26 +106,12 @@ export function milestonesKnownAt(
     params.channel = query.firstChannel;
   }
   const rows = db
-    .prepare<Record<string, unknown>, MilestoneRow>(
-      `SELECT m.matter_id, m.key, m.step, m.kind, m.unit, m.from_on, m.last_day, m.met_on, m.extended_by, m.excused,
-              CAST(m.set_at AS TEXT) AS set_at, CAST(m.met_at AS TEXT) AS met_at
+    .prepare<Record<string, unknown>, KnownMilestoneRow>(
+      `SELECT ${MILESTONE_COLUMNS}, m.key, CAST(m.set_at AS TEXT) AS set_at, CAST(m.met_at AS TEXT) AS met_at
        FROM fact_milestones m WHERE ${where.join(' AND ')} ORDER BY m.matter_id, m.key`,
     )
     .all(params);
-  return rows.map((r) => ({
-    matterId: r.matter_id,
-    key: r.key,
-    step: r.step,
-    kind: r.kind,
-    unit: r.unit,
-    from: r.from_on,
-    lastDay: r.last_day,
-    ...(r.met_on !== null ? { met: r.met_on } : {}),
-    ...(r.extended_by !== null ? { extendedBy: r.extended_by } : {}),
-    excused: r.excused,
-    setAt: r.set_at,
-    metAt: r.met_at,
-  }));
+  return rows.map((r) => ({ ...milestoneFromRow(r), key: r.key, setAt: r.set_at, metAt: r.met_at }));
 }
 
 /** The scope for the same report one period earlier: the same position, other dates. */

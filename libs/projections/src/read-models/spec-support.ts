@@ -1,43 +1,23 @@
 // Test-only helpers for read-model specs: envelopes around domain events, an
 // in-memory read-model database, and table contents in a stable order.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { DomainEvent } from '@app/domain';
 import type { EventEnvelope } from '@app/ledger';
 import type { Projection } from '../projection';
+import { modelDb, on, stored } from '../testing/projection-spec';
 
-/** Wraps `[stream, event]` pairs as the ledger would: global positions from `first`, revisions per stream. */
+/** Wraps `[stream, event]` pairs as the ledger would (see `stored`), all recorded at one instant by one registrar. */
 export function envelopes(events: readonly (readonly [string, DomainEvent])[], first = 1): EventEnvelope[] {
-  const revisions = new Map<string, number>();
-  return events.map(([stream, event], i) => {
-    const revision = revisions.get(stream) ?? 0;
-    revisions.set(stream, revision + 1);
-    return {
-      eventId: `e-${first + i}`,
-      type: event.type,
-      version: event.version,
-      stream,
-      revision,
-      position: BigInt(first + i),
-      occurredAt: event.occurredAt,
-      recordedAt: '2023-01-01T00:00:00.000Z',
-      actor: { id: 'p-1', role: 'registrar' },
-      causationId: null,
-      correlationId: null,
-      data: event.data,
-      metadata: {},
-    };
-  });
+  return stored(events, first, { id: 'p-1', role: 'registrar' }).map((e) => ({
+    ...e,
+    recordedAt: '2023-01-01T00:00:00.000Z',
+  }));
 }
 
 /** `[stream, event]` for every event of one stream. */
-export const onStream = (stream: string, events: readonly DomainEvent[]): [string, DomainEvent][] =>
-  events.map((e) => [stream, e]);
+export const onStream = on;
 
-export function readModelDb(projections: readonly Projection[]): Database.Database {
-  const db = new Database(':memory:');
-  for (const p of projections) db.exec(p.schema);
-  return db;
-}
+export const readModelDb = modelDb;
 
 /** Applies events in one transaction, as the runner does with a batch. */
 export function applyAll(

@@ -5,7 +5,6 @@ import {
   CampaignTarget,
   ContactFact,
   EvaluationFact,
-  LimitKind,
   LocalDate,
   MatterMilestone,
   MeetingDecision,
@@ -14,13 +13,18 @@ import {
   OwnedMatterFact,
   RankingRuleAdoptedData,
   ruleFromEvent,
-  StatutoryStep,
   UnitAct,
   UnitInfo,
   UnitKind,
 } from '@app/domain';
 import { Position } from '@app/ledger';
-import { CONTACTS_KNOWN_AT, milestonesKnownAt } from '../read-models/fact-queries';
+import {
+  CONTACTS_KNOWN_AT,
+  MILESTONE_COLUMNS,
+  milestoneFromRow,
+  MilestoneRow,
+  milestonesKnownAt,
+} from '../read-models/fact-queries';
 import { FactScope, scopeParams, validAt } from '../read-models/fact-scope';
 
 /**
@@ -77,40 +81,18 @@ export function milestonesDue(db: Database.Database, scope: FactScope): MatterMi
   return milestonesKnownAt(db, scope).map(({ key: _key, setAt: _setAt, metAt: _metAt, ...m }) => m);
 }
 
-interface MilestoneRow {
-  matter_id: string;
-  step: StatutoryStep;
-  kind: LimitKind;
-  unit: string | null;
-  from_on: string;
-  last_day: string;
-  met_on: string | null;
-  extended_by: number | null;
-  excused: 'remit_returned' | null;
-}
-
 /** Duties not excused whose last day is before `day` and that were not met by `day`, as known at the position. */
 export function dutiesOpenOn(db: Database.Database, asOf: Position, day: LocalDate): MatterMilestone[] {
   return db
     .prepare<Record<string, unknown>, MilestoneRow>(
-      `SELECT m.matter_id, m.step, m.kind, m.unit, m.from_on, m.last_day, m.met_on, m.extended_by, m.excused
+      `SELECT ${MILESTONE_COLUMNS}
        FROM fact_milestones m
        WHERE ${validAt('m')} AND m.kind = 'duty' AND m.excused IS NULL AND m.last_day < @day
          AND (m.met_on IS NULL OR m.met_on > @day)
        ORDER BY m.last_day, m.matter_id, m.key`,
     )
     .all({ asOf, day })
-    .map((r) => ({
-      matterId: r.matter_id,
-      step: r.step,
-      kind: r.kind,
-      unit: r.unit,
-      from: r.from_on,
-      lastDay: r.last_day,
-      ...(r.met_on !== null ? { met: r.met_on } : {}),
-      ...(r.extended_by !== null ? { extendedBy: r.extended_by } : {}),
-      excused: r.excused,
-    }));
+    .map(milestoneFromRow);
 }
 
 /** The resolutions (化解) known at the position of the matters that have a reply limit in the scope's dates. */
