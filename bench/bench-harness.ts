@@ -34,7 +34,9 @@ export function report(figure: Figure): string {
     const base = rate(figure.baseline.count, figure.baseline.seconds);
     const ratio = own / base;
     line += ` | baseline (${figure.baseline.name}) ${fmt(base)} ${figure.unit} | ratio ${(ratio * 100).toFixed(1)}%`;
-    if (figure.target !== undefined) line += ratio >= figure.target ? ` ✔ (target ≥ ${figure.target * 100}%)` : ` ✘ (target ≥ ${figure.target * 100}%)`;
+    if (figure.target !== undefined)
+      line +=
+        ratio >= figure.target ? ` ✔ (target ≥ ${figure.target * 100}%)` : ` ✘ (target ≥ ${figure.target * 100}%)`;
   }
   if (figure.note) line += ` | ${figure.note}`;
   return line;

@@ -17,7 +17,13 @@ function sampleEvent(i: number): NewEvent {
     version: 1,
     occurredAt: '2022-04-03T09:30:00+08:00',
     actor: { id: 'bench', role: 'registrar' },
-    data: { matterId: `m-${i % 5000}`, channel: 'online', level: 'city', headcount: 1 + (i % 7), summary: '群众反映紫悦华府逾期交房问题' },
+    data: {
+      matterId: `m-${i % 5000}`,
+      channel: 'online',
+      level: 'city',
+      headcount: 1 + (i % 7),
+      summary: '群众反映紫悦华府逾期交房问题',
+    },
   };
 }
 
@@ -37,7 +43,14 @@ export async function benchLedger(options: LedgerBenchOptions, progress: (line: 
     const payloads = Array.from({ length: Math.max(options.singles, 100) }, (_, i) => sampleEvent(i));
     // The baseline writes the very bytes the store writes: the canonical event body.
     const bytes = payloads.map((e) =>
-      canonicalJson({ ...e, recordedAt: new Date().toISOString(), causationId: null, correlationId: null, metadata: {}, type: undefined }),
+      canonicalJson({
+        ...e,
+        recordedAt: new Date().toISOString(),
+        causationId: null,
+        correlationId: null,
+        metadata: {},
+        type: undefined,
+      }),
     );
 
     // Single-event appends: each its own durable commit, in both.
@@ -53,7 +66,13 @@ export async function benchLedger(options: LedgerBenchOptions, progress: (line: 
         for (let i = 0; i < options.singles; i++) insert.run(`matter-${i % 500}`, 'ContactRecorded', bytes[i]);
       });
       db.close();
-      figures.push({ name: 'append, single events', count: options.singles, seconds: own.seconds, unit: 'events/s', baseline: { name: 'bare INSERT per commit', count: options.singles, seconds: base.seconds } });
+      figures.push({
+        name: 'append, single events',
+        count: options.singles,
+        seconds: own.seconds,
+        unit: 'events/s',
+        baseline: { name: 'bare INSERT per commit', count: options.singles, seconds: base.seconds },
+      });
     }
 
     // Batches of 100 events in one append / one transaction.
@@ -75,7 +94,14 @@ export async function benchLedger(options: LedgerBenchOptions, progress: (line: 
         for (let b = 0; b < batches; b++) insertBatch(b);
       });
       db.close();
-      figures.push({ name: 'append, batches of 100', count: batches * 100, seconds: own.seconds, unit: 'events/s', baseline: { name: 'bare INSERT ×100 per commit', count: batches * 100, seconds: base.seconds }, target: 0.5 });
+      figures.push({
+        name: 'append, batches of 100',
+        count: batches * 100,
+        seconds: own.seconds,
+        unit: 'events/s',
+        baseline: { name: 'bare INSERT ×100 per commit', count: batches * 100, seconds: base.seconds },
+        target: 0.5,
+      });
     }
 
     // Full read of a large log, streamed in pages.

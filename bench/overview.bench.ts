@@ -12,7 +12,9 @@ const RUNS = 20;
  */
 export async function benchOverview(loaded: LoadedLog): Promise<Figure[]> {
   const db = loaded.readModels;
-  const asOf = BigInt(db.prepare<[], { position: string }>('SELECT position FROM runner_state WHERE id = 1').get()!.position);
+  const asOf = BigInt(
+    db.prepare<[], { position: string }>('SELECT position FROM runner_state WHERE id = 1').get()!.position,
+  );
   const period = { from: '2022-01-01', to: '2022-06-30' };
   overviewReport(db, period, asOf, '2026-11-27');
   const own = await timed(() => {

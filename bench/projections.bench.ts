@@ -56,7 +56,14 @@ async function plainRead(store: SqliteEventStore, batchSize: number): Promise<{ 
   return { seconds, count: result };
 }
 
-async function rebuildFigure(label: string, config: AppConfig, store: SqliteEventStore, projections: Projection[], batchSize: number, progress: (line: string) => void): Promise<Figure> {
+async function rebuildFigure(
+  label: string,
+  config: AppConfig,
+  store: SqliteEventStore,
+  projections: Projection[],
+  batchSize: number,
+  progress: (line: string) => void,
+): Promise<Figure> {
   const read = await plainRead(store, batchSize);
   let shown = 0;
   const result = await rebuildReadModels({
@@ -67,7 +74,9 @@ async function rebuildFigure(label: string, config: AppConfig, store: SqliteEven
     onProgress: (p) => {
       if (p.seconds - shown >= 10) {
         shown = p.seconds;
-        progress(`  rebuilding (${label}): ${p.applied.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} events`);
+        progress(
+          `  rebuilding (${label}): ${p.applied.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} events`,
+        );
       }
     },
   });
@@ -81,16 +90,23 @@ async function rebuildFigure(label: string, config: AppConfig, store: SqliteEven
 }
 
 /** Copies of the demo's events, ids renamed per copy, appended command by command in the demo's order. */
-async function replicate(source: EventEnvelope[], target: SqliteEventStore, size: number, progress: (line: string) => void): Promise<number> {
+async function replicate(
+  source: EventEnvelope[],
+  target: SqliteEventStore,
+  size: number,
+  progress: (line: string) => void,
+): Promise<number> {
   let written = 0;
   const registry = (e: EventEnvelope) => e.stream.startsWith('unit-') || e.stream.startsWith('principal-');
   for (let copy = 0; written < size; copy++) {
     const suffix = copy === 0 ? '' : `-r${copy}`;
-    const rename = (text: string) => (copy === 0 ? text : text.replace(/XF\d{8}-\d{4}|backlog-\d{4}/g, (id) => `${id}${suffix}`));
-    for (let i = 0; i < source.length && written < size; ) {
+    const rename = (text: string) =>
+      copy === 0 ? text : text.replace(/XF\d{8}-\d{4}|backlog-\d{4}/g, (id) => `${id}${suffix}`);
+    for (let i = 0; i < source.length && written < size;) {
       const first = source[i];
       let j = i + 1;
-      while (j < source.length && source[j].stream === first.stream && source[j].correlationId === first.correlationId) j++;
+      while (j < source.length && source[j].stream === first.stream && source[j].correlationId === first.correlationId)
+        j++;
       if (copy === 0 || !registry(first)) {
         const events: NewEvent[] = source.slice(i, j).map((e) => ({
           type: e.type,
@@ -102,7 +118,10 @@ async function replicate(source: EventEnvelope[], target: SqliteEventStore, size
           data: JSON.parse(rename(JSON.stringify(e.data))),
           metadata: e.metadata,
         }));
-        const stream = first.stream.startsWith('matter-') || first.stream.startsWith('campaign-') ? rename(first.stream) : `${first.stream}${suffix}`;
+        const stream =
+          first.stream.startsWith('matter-') || first.stream.startsWith('campaign-')
+            ? rename(first.stream)
+            : `${first.stream}${suffix}`;
         await target.append(stream, events, 'any');
         written += events.length;
       }
@@ -126,14 +145,22 @@ export async function benchProjections(
     // The demo city: a real year's shape and the year before.
     const demoConfig = loadConfig({ LEDGER_DATA_DIR: demoDir, LEDGER_LOG_LEVEL: 'silent' });
     progress(`  generating the demo city (scale ${options.demoScale})…`);
-    const demo = await runDemo({ config: demoConfig, seed: 1, year: 2022, scale: options.demoScale, readModels: false });
+    const demo = await runDemo({
+      config: demoConfig,
+      seed: 1,
+      year: 2022,
+      scale: options.demoScale,
+      readModels: false,
+    });
     const projections = readModelProjections(clockSettingsFrom(demoConfig));
     const demoStore = SqliteEventStore.open({ file: ledgerFile(demoConfig), readonly: true });
     try {
       const label = `demo city (${demo.events.toLocaleString('en-US')} events)`;
       figures.push(await rebuildFigure(label, demoConfig, demoStore, projections, batchSize, progress));
       // Hooks need every read model: run them before the per-model rebuilds below replace the file.
-      figures.push(...(await runHooks(hooks, { label: 'demo city', config: demoConfig, store: demoStore, events: demo.events })));
+      figures.push(
+        ...(await runHooks(hooks, { label: 'demo city', config: demoConfig, store: demoStore, events: demo.events })),
+      );
       // Where the time goes: each read model rebuilt alone over the same log.
       for (const projection of projections) {
         const figure = await rebuildFigure('demo city', demoConfig, demoStore, [projection], batchSize, progress);

@@ -41,35 +41,118 @@ const UNIT_HANDLER: RoleKey[] = ['admin', 'handler'];
 const LEADER: RoleKey[] = ['admin', 'leader'];
 const ADMIN: RoleKey[] = ['admin'];
 
-const on = (stage: Stage, suffix: string, body: object) => async (m: MatterApi): Promise<Target> => ({
-  path: `/matters/${await m.matterAt(stage)}${suffix}`,
-  body,
-});
+const on =
+  (stage: Stage, suffix: string, body: object) =>
+  async (m: MatterApi): Promise<Target> => ({
+    path: `/matters/${await m.matterAt(stage)}${suffix}`,
+    body,
+  });
 
 let unitSerial = 0;
 
 const WRITES: WriteEndpoint[] = [
-  { name: 'POST /units', allowed: ADMIN, target: async () => ({ path: '/units', body: { code: `town-m${++unitSerial}`, name: '新镇', kind: 'town' } }) },
-  { name: 'POST /principals', allowed: ADMIN, target: async () => ({ path: '/principals', body: { name: '分析员 新', role: 'analyst' } }) },
+  {
+    name: 'POST /units',
+    allowed: ADMIN,
+    target: async () => ({ path: '/units', body: { code: `town-m${++unitSerial}`, name: '新镇', kind: 'town' } }),
+  },
+  {
+    name: 'POST /principals',
+    allowed: ADMIN,
+    target: async () => ({ path: '/principals', body: { name: '分析员 新', role: 'analyst' } }),
+  },
   {
     name: 'POST /petitioners/{id}/erasure',
     allowed: ADMIN,
-    target: async (m) => ({ path: `/petitioners/${await m.petitionerOf(await m.matterAt('registered'))}/erasure`, body: { reason: '保存期限届满' } }),
+    target: async (m) => ({
+      path: `/petitioners/${await m.petitionerOf(await m.matterAt('registered'))}/erasure`,
+      body: { reason: '保存期限届满' },
+    }),
   },
-  { name: 'POST /matters', allowed: REGISTRAR, target: async (m) => ({ path: '/matters', body: openMatterBody({ id: m.nextId('OPEN') }) }) },
-  { name: 'POST /matters/{id}/contacts', allowed: REGISTRAR, target: on('registered', '/contacts', { contact: { channel: 'phone', occurredAt: '2022-03-03T09:00:00+08:00' } }) },
-  { name: 'POST /matters/{id}/assignments', allowed: REGISTRAR, target: on('registered', '/assignments', { unit: 'dept-housing', mode: 'transfer', occurredAt: AT.assigned }) },
-  { name: 'POST /matters/{id}/acceptance', allowed: UNIT_HANDLER, target: on('assigned', '/acceptance', { accepted: true, occurredAt: AT.accepted }) },
-  { name: 'POST /matters/{id}/remit-returns', allowed: UNIT_HANDLER, target: on('assigned', '/remit-returns', { reason: '不属于本单位职权', occurredAt: '2022-03-03T10:00:00+08:00' }) },
-  { name: 'POST /matters/{id}/actions', allowed: UNIT_HANDLER, target: on('accepted', '/actions', { kind: 'site_visit', note: '现场核实', occurredAt: '2022-03-10T10:00:00+08:00' }) },
-  { name: 'POST /matters/{id}/extensions', allowed: UNIT_HANDLER, target: on('accepted', '/extensions', { days: 30, reason: '案情复杂', approvedBy: '副市长 张', occurredAt: '2022-04-01T10:00:00+08:00' }) },
-  { name: 'POST /matters/{id}/replies', allowed: UNIT_HANDLER, target: on('accepted', '/replies', { outcome: 'supported', note: '已解决', occurredAt: AT.replied }) },
-  { name: 'POST /matters/{id}/resolution', allowed: UNIT_HANDLER, target: on('assigned', '/resolution', { note: '息诉罢访', occurredAt: '2022-03-10T10:00:00+08:00' }) },
-  { name: 'POST /matters/{id}/evaluations', allowed: REGISTRAR, target: on('replied', '/evaluations', { result: 'satisfied', occurredAt: '2022-04-21T10:00:00+08:00' }) },
-  { name: 'POST /matters/{id}/reviews', allowed: REGISTRAR, target: on('replied', '/reviews', { stage: 'review', occurredAt: AT.reviewRequested }) },
-  { name: 'POST /matters/{id}/reviews/decisions', allowed: LEADER, target: on('under_review', '/reviews/decisions', { stage: 'review', outcome: 'upheld', note: '维持', occurredAt: AT.reviewDecided }) },
-  { name: 'POST /matters/{id}/owners', allowed: LEADER, target: on('registered', '/owners', { leader: '市委副书记 张' }) },
-  { name: 'POST /matters/{id}/corrections', allowed: REGISTRAR, target: on('registered', '/corrections', { field: 'summary', value: '更正后的摘要', reason: '笔误' }) },
+  {
+    name: 'POST /matters',
+    allowed: REGISTRAR,
+    target: async (m) => ({ path: '/matters', body: openMatterBody({ id: m.nextId('OPEN') }) }),
+  },
+  {
+    name: 'POST /matters/{id}/contacts',
+    allowed: REGISTRAR,
+    target: on('registered', '/contacts', { contact: { channel: 'phone', occurredAt: '2022-03-03T09:00:00+08:00' } }),
+  },
+  {
+    name: 'POST /matters/{id}/assignments',
+    allowed: REGISTRAR,
+    target: on('registered', '/assignments', { unit: 'dept-housing', mode: 'transfer', occurredAt: AT.assigned }),
+  },
+  {
+    name: 'POST /matters/{id}/acceptance',
+    allowed: UNIT_HANDLER,
+    target: on('assigned', '/acceptance', { accepted: true, occurredAt: AT.accepted }),
+  },
+  {
+    name: 'POST /matters/{id}/remit-returns',
+    allowed: UNIT_HANDLER,
+    target: on('assigned', '/remit-returns', { reason: '不属于本单位职权', occurredAt: '2022-03-03T10:00:00+08:00' }),
+  },
+  {
+    name: 'POST /matters/{id}/actions',
+    allowed: UNIT_HANDLER,
+    target: on('accepted', '/actions', {
+      kind: 'site_visit',
+      note: '现场核实',
+      occurredAt: '2022-03-10T10:00:00+08:00',
+    }),
+  },
+  {
+    name: 'POST /matters/{id}/extensions',
+    allowed: UNIT_HANDLER,
+    target: on('accepted', '/extensions', {
+      days: 30,
+      reason: '案情复杂',
+      approvedBy: '副市长 张',
+      occurredAt: '2022-04-01T10:00:00+08:00',
+    }),
+  },
+  {
+    name: 'POST /matters/{id}/replies',
+    allowed: UNIT_HANDLER,
+    target: on('accepted', '/replies', { outcome: 'supported', note: '已解决', occurredAt: AT.replied }),
+  },
+  {
+    name: 'POST /matters/{id}/resolution',
+    allowed: UNIT_HANDLER,
+    target: on('assigned', '/resolution', { note: '息诉罢访', occurredAt: '2022-03-10T10:00:00+08:00' }),
+  },
+  {
+    name: 'POST /matters/{id}/evaluations',
+    allowed: REGISTRAR,
+    target: on('replied', '/evaluations', { result: 'satisfied', occurredAt: '2022-04-21T10:00:00+08:00' }),
+  },
+  {
+    name: 'POST /matters/{id}/reviews',
+    allowed: REGISTRAR,
+    target: on('replied', '/reviews', { stage: 'review', occurredAt: AT.reviewRequested }),
+  },
+  {
+    name: 'POST /matters/{id}/reviews/decisions',
+    allowed: LEADER,
+    target: on('under_review', '/reviews/decisions', {
+      stage: 'review',
+      outcome: 'upheld',
+      note: '维持',
+      occurredAt: AT.reviewDecided,
+    }),
+  },
+  {
+    name: 'POST /matters/{id}/owners',
+    allowed: LEADER,
+    target: on('registered', '/owners', { leader: '市委副书记 张' }),
+  },
+  {
+    name: 'POST /matters/{id}/corrections',
+    allowed: REGISTRAR,
+    target: on('registered', '/corrections', { field: 'summary', value: '更正后的摘要', reason: '笔误' }),
+  },
 ];
 
 function expectedWrite(endpoint: WriteEndpoint, role: RoleKey): 201 | 401 | 403 {
@@ -109,40 +192,46 @@ describe('authorization matrix', () => {
     role === 'none' ? null : role === 'invalid' ? 'this-token-was-never-issued' : a[role];
 
   describe.each(WRITES.map((w) => [w.name, w] as const))('%s', (_name, endpoint) => {
-    it.each(ROLE_KEYS.map((role) => [ROLES[role], role, expectedWrite(endpoint, role)] as const))('%s → %i', async (_label, role, status) => {
-      // A refused cell shares one target per endpoint: it must stay untouched for the next role.
-      let target = shared.get(endpoint.name);
-      if (status === 201 || !target) {
-        target = await endpoint.target(m, a);
-        if (status !== 201) shared.set(endpoint.name, target);
-      }
-      const before = await t.eventCount();
-      const res = await m.post(target.path, token(role), target.body);
-      if (status === 201) {
-        expect(res.status).toBe(201);
-        expect(await t.eventCount()).toBeGreaterThan(before);
-      } else {
-        expectProblem(res, status);
-        expect(await t.eventCount()).toBe(before);
-      }
-    });
+    it.each(ROLE_KEYS.map((role) => [ROLES[role], role, expectedWrite(endpoint, role)] as const))(
+      '%s → %i',
+      async (_label, role, status) => {
+        // A refused cell shares one target per endpoint: it must stay untouched for the next role.
+        let target = shared.get(endpoint.name);
+        if (status === 201 || !target) {
+          target = await endpoint.target(m, a);
+          if (status !== 201) shared.set(endpoint.name, target);
+        }
+        const before = await t.eventCount();
+        const res = await m.post(target.path, token(role), target.body);
+        if (status === 201) {
+          expect(res.status).toBe(201);
+          expect(await t.eventCount()).toBeGreaterThan(before);
+        } else {
+          expectProblem(res, status);
+          expect(await t.eventCount()).toBe(before);
+        }
+      },
+    );
   });
 
   describe.each(READS.map((r) => [r.name, r] as const))('%s', (_name, read) => {
-    it.each(ROLE_KEYS.map((role) => [ROLES[role], role, expectedRead(read, role)] as const))('%s → %i', async (_label, role, status) => {
-      const res = await m.get(read.path(readMatter), token(role));
-      if (status === 200) {
-        expect(res.status).toBe(200);
-        expect(res.headers['x-ledger-position']).toMatch(/^\d+$/);
-        if (read.list) {
-          // A handler of another unit may list, but sees none of this unit's matters.
-          const listed = res.body.items.map((item: { id: string }) => item.id);
-          if (role === 'otherHandler') expect(listed).not.toContain(readMatter);
-          else expect(listed).toContain(readMatter);
+    it.each(ROLE_KEYS.map((role) => [ROLES[role], role, expectedRead(read, role)] as const))(
+      '%s → %i',
+      async (_label, role, status) => {
+        const res = await m.get(read.path(readMatter), token(role));
+        if (status === 200) {
+          expect(res.status).toBe(200);
+          expect(res.headers['x-ledger-position']).toMatch(/^\d+$/);
+          if (read.list) {
+            // A handler of another unit may list, but sees none of this unit's matters.
+            const listed = res.body.items.map((item: { id: string }) => item.id);
+            if (role === 'otherHandler') expect(listed).not.toContain(readMatter);
+            else expect(listed).toContain(readMatter);
+          }
+        } else {
+          expectProblem(res, status);
         }
-      } else {
-        expectProblem(res, status);
-      }
-    });
+      },
+    );
   });
 });

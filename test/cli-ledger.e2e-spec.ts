@@ -20,7 +20,10 @@ describe('the ledger command: events, stats and start-up checks', () => {
   it('prints the log as NDJSON, one canonical event per line, from a position and up to a limit', async () => {
     const all = await runCli({ LEDGER_DATA_DIR: dataDir }, 'events');
     expect(all.code).toBe(0);
-    const lines = all.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = all.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((e) => [e.position, e.stream, e.revision, e.type])).toEqual([
       ['1', 'matter-1', 0, 'A'],
       ['2', 'matter-1', 1, 'B'],
@@ -28,7 +31,12 @@ describe('the ledger command: events, stats and start-up checks', () => {
     ]);
     expect(lines[0].data).toEqual({ n: 1, text: '紫悦华府' });
     const page = await runCli({ LEDGER_DATA_DIR: dataDir }, 'events', '--from', '2', '--limit', '1');
-    expect(page.stdout.trim().split('\n').map((line) => JSON.parse(line).type)).toEqual(['B']);
+    expect(
+      page.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).type),
+    ).toEqual(['B']);
   });
 
   it('refuses a malformed --from with a clear message', async () => {
@@ -40,7 +48,12 @@ describe('the ledger command: events, stats and start-up checks', () => {
   it('shows streams, events, head position and file size', async () => {
     const stats = await runCli({ LEDGER_DATA_DIR: dataDir }, 'stats');
     expect(stats.code).toBe(0);
-    expect(JSON.parse(stats.stdout)).toMatchObject({ streams: 2, events: 3, headPosition: '3', bytes: expect.any(Number) });
+    expect(JSON.parse(stats.stdout)).toMatchObject({
+      streams: 2,
+      events: 3,
+      headPosition: '3',
+      bytes: expect.any(Number),
+    });
   });
 
   it('says where no ledger is, rather than creating one', async () => {

@@ -28,16 +28,36 @@ describe('GET /matters', () => {
     // L6 registered today, L7 registered 2022-06-15.
     await open('L1', '2022-03-01T09:00:00+08:00', '紫悦华府');
     await open('L2', '2022-03-01T10:00:00+08:00', '紫悦华府');
-    await step('/L2/assignments', a.registrar, { unit: 'dept-housing', mode: 'transfer', occurredAt: '2022-03-02T10:00:00+08:00' });
+    await step('/L2/assignments', a.registrar, {
+      unit: 'dept-housing',
+      mode: 'transfer',
+      occurredAt: '2022-03-02T10:00:00+08:00',
+    });
     await open('L3', '2022-03-01T11:00:00+08:00', '紫悦华府');
-    await step('/L3/assignments', a.registrar, { unit: 'dept-housing', mode: 'transfer', occurredAt: '2022-03-02T10:00:00+08:00' });
+    await step('/L3/assignments', a.registrar, {
+      unit: 'dept-housing',
+      mode: 'transfer',
+      occurredAt: '2022-03-02T10:00:00+08:00',
+    });
     await step('/L3/acceptance', a.handler, { accepted: true, occurredAt: '2022-03-05T10:00:00+08:00' });
     await open('L4', '2022-03-20T11:00:00+08:00', '紫悦华府');
-    await step('/L4/assignments', a.registrar, { unit: 'dept-housing', mode: 'assign', occurredAt: '2022-03-21T10:00:00+08:00' });
+    await step('/L4/assignments', a.registrar, {
+      unit: 'dept-housing',
+      mode: 'assign',
+      occurredAt: '2022-03-21T10:00:00+08:00',
+    });
     await step('/L4/acceptance', a.handler, { accepted: true, occurredAt: '2022-03-22T10:00:00+08:00' });
-    await step('/L4/replies', a.handler, { outcome: 'explained', note: '解释', occurredAt: '2022-04-22T10:00:00+08:00' });
+    await step('/L4/replies', a.handler, {
+      outcome: 'explained',
+      note: '解释',
+      occurredAt: '2022-04-22T10:00:00+08:00',
+    });
     await open('L5', '2022-04-10T09:00:00+08:00', '幸福里');
-    await step('/L5/assignments', a.registrar, { unit: 'town-b', mode: 'assign', occurredAt: '2022-04-11T10:00:00+08:00' });
+    await step('/L5/assignments', a.registrar, {
+      unit: 'town-b',
+      mode: 'assign',
+      occurredAt: '2022-04-11T10:00:00+08:00',
+    });
     await open('L6', undefined, '市民中心');
     await open('L7', '2022-06-15T09:00:00+08:00', '幸福里');
   });
@@ -50,8 +70,16 @@ describe('GET /matters', () => {
     expect(ids(res)).toEqual(['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7']);
     expect(res.body.nextCursor).toBeNull();
     expect(res.body.items[2]).toEqual({
-      id: 'L3', revision: 3, status: 'accepted', category: 'labour_social_security', subject: '紫悦华府',
-      responsibleUnit: 'town-a', assignedUnit: 'dept-housing', openedAt: '2022-03-01T11:00:00+08:00', owner: null, resolved: false,
+      id: 'L3',
+      revision: 3,
+      status: 'accepted',
+      category: 'labour_social_security',
+      subject: '紫悦华府',
+      responsibleUnit: 'town-a',
+      assignedUnit: 'dept-housing',
+      openedAt: '2022-03-01T11:00:00+08:00',
+      owner: null,
+      resolved: false,
     });
     expect(BigInt(res.headers['x-ledger-position'])).toBeGreaterThanOrEqual(BigInt(lastPosition));
   });
@@ -151,14 +179,17 @@ describe('read-your-writes: a minPosition beyond the head', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['/matters', '/matters/R1', '/matters/R1/timeline', '/units'])('GET %s answers 503 after the timeout', async (path) => {
-    const head = (await t.store().head()).position;
-    const started = Date.now();
-    const res = await m.get(`${path}?minPosition=${head + 1000n}`, a.auditor);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-    expectProblem(res, 503, 'position');
-    expect(res.headers['x-ledger-position']).toBeUndefined();
-  });
+  it.each(['/matters', '/matters/R1', '/matters/R1/timeline', '/units'])(
+    'GET %s answers 503 after the timeout',
+    async (path) => {
+      const head = (await t.store().head()).position;
+      const started = Date.now();
+      const res = await m.get(`${path}?minPosition=${head + 1000n}`, a.auditor);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+      expectProblem(res, 503, 'position');
+      expect(res.headers['x-ledger-position']).toBeUndefined();
+    },
+  );
 
   it('and 200 for the head itself', async () => {
     const head = (await t.store().head()).position;

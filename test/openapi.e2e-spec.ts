@@ -23,7 +23,10 @@ import { startTestApp, TestApp } from './support/test-app';
 
 interface Schema {
   type?: string;
-  properties?: Record<string, Schema & { $ref?: string; enum?: string[]; minimum?: number; maximum?: number; items?: { $ref?: string } }>;
+  properties?: Record<
+    string,
+    Schema & { $ref?: string; enum?: string[]; minimum?: number; maximum?: number; items?: { $ref?: string } }
+  >;
   required?: string[];
   $ref?: string;
 }
@@ -57,7 +60,20 @@ function validatedMembers(dto: new () => object): string[] {
 
 describe('OpenAPI description at /api/docs-json', () => {
   let t: TestApp;
-  let doc: { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { name: string; in: string }[]; security?: unknown[] }>>; components: { schemas: Record<string, Schema> } };
+  let doc: {
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          requestBody?: { content: Record<string, { schema: Schema }> };
+          parameters?: { name: string; in: string }[];
+          security?: unknown[];
+        }
+      >
+    >;
+    components: { schemas: Record<string, Schema> };
+  };
   beforeAll(async () => {
     t = await startTestApp();
     const res = await t.http().get('/api/docs-json').expect(200);
@@ -66,7 +82,8 @@ describe('OpenAPI description at /api/docs-json', () => {
   });
   afterAll(() => t.close());
 
-  const resolve = (schema: Schema): Schema => (schema.$ref ? doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')] : schema);
+  const resolve = (schema: Schema): Schema =>
+    schema.$ref ? doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')] : schema;
 
   it.each(WRITES)('POST %s documents its body as exactly the members its DTO validates', (path, dto) => {
     const op = doc.paths[path]?.post;
@@ -75,13 +92,22 @@ describe('OpenAPI description at /api/docs-json', () => {
     expect(schema.$ref).toBe(`#/components/schemas/${dto.name}`);
     const documented = Object.keys(resolve(schema).properties ?? {}).sort();
     expect(documented).toEqual(validatedMembers(dto));
-    if (path.includes('{id}')) expect(op.parameters).toContainEqual(expect.objectContaining({ name: 'id', in: 'path' }));
+    if (path.includes('{id}'))
+      expect(op.parameters).toContainEqual(expect.objectContaining({ name: 'id', in: 'path' }));
     expect(op.security).toEqual([{ bearer: [] }]);
   });
 
   it('OpenMatterDto: the fields of API.md, the required ones, and the code lists of the domain', () => {
     const open = doc.components.schemas.OpenMatterDto;
-    expect(Object.keys(open.properties!).sort()).toEqual(['category', 'contact', 'id', 'petitioners', 'responsibleUnit', 'subject', 'summary']);
+    expect(Object.keys(open.properties!).sort()).toEqual([
+      'category',
+      'contact',
+      'id',
+      'petitioners',
+      'responsibleUnit',
+      'subject',
+      'summary',
+    ]);
     expect(open.required!.sort()).toEqual(['category', 'contact', 'responsibleUnit', 'summary']);
     expect(open.properties!.category.enum).toEqual([...CATEGORIES]);
     expect(open.properties!.contact.$ref).toBe('#/components/schemas/ContactDto');
@@ -92,7 +118,12 @@ describe('OpenAPI description at /api/docs-json', () => {
     expect(contact.properties!.level.enum).toEqual([...LEVELS]);
     expect(contact.properties!.source.enum).toEqual([...SOURCES]);
     expect(contact.properties!.headcount.minimum).toBe(1);
-    expect(Object.keys(doc.components.schemas.PetitionerDto.properties!).sort()).toEqual(['address', 'idNumber', 'name', 'phone']);
+    expect(Object.keys(doc.components.schemas.PetitionerDto.properties!).sort()).toEqual([
+      'address',
+      'idNumber',
+      'name',
+      'phone',
+    ]);
   });
 
   it('ExtensionDto documents days 1..30; review stages are the domain’s', () => {
@@ -104,7 +135,17 @@ describe('OpenAPI description at /api/docs-json', () => {
   it('lists the reads with their query parameters', () => {
     expect(doc.paths['/api/v1/units'].get).toBeDefined();
     const list = doc.paths['/api/v1/matters'].get;
-    expect(list.parameters!.map((p) => p.name).sort()).toEqual(['cursor', 'from', 'limit', 'minPosition', 'overdue', 'status', 'subject', 'to', 'unit']);
+    expect(list.parameters!.map((p) => p.name).sort()).toEqual([
+      'cursor',
+      'from',
+      'limit',
+      'minPosition',
+      'overdue',
+      'status',
+      'subject',
+      'to',
+      'unit',
+    ]);
     for (const path of ['/api/v1/matters/{id}', '/api/v1/matters/{id}/timeline']) {
       expect(doc.paths[path].get.parameters!.map((p) => p.name).sort()).toEqual(['id', 'minPosition']);
     }

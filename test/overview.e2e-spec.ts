@@ -149,15 +149,13 @@ describe('GET /reports/overview: the figures of section 一 of the example repor
       null,
       { now: at('2022-02-20') },
     );
-    const cases = before
-      .slice(0, 642)
-      .map((m) =>
-        domainEvent('CampaignCaseAdded', at('2022-02-21'), {
-          campaignId: 'backlog-2022',
-          matterId: m.id,
-          assignedBy: 'province',
-        }),
-      );
+    const cases = before.slice(0, 642).map((m) =>
+      domainEvent('CampaignCaseAdded', at('2022-02-21'), {
+        campaignId: 'backlog-2022',
+        matterId: m.id,
+        assignedBy: 'province',
+      }),
+    );
     await store.append('campaign-backlog-2022', newEvents([...launch, ...cases]), 'no_stream');
     for (const [i, m] of before.slice(0, 559).entries()) {
       const resolved = decideMatter(

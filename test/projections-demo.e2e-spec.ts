@@ -12,7 +12,6 @@ import { createApp } from '../apps/api/src/create-app';
 import { runDemo } from '../apps/cli/src/demo/run-demo';
 import { cli, CliRun, register, runCli } from './support/run-cli';
 
-
 function ledger(dataDir: string, ...args: string[]): Promise<CliRun> {
   return runCli({ LEDGER_DATA_DIR: dataDir }, ...args);
 }
@@ -92,7 +91,10 @@ describe('`ledger demo`, then the API on its data', () => {
     expect(masked.body.petitioners[0].name).toMatch(/^\p{Script=Han}\*+$/u);
     // A handler reads only its own unit's matters.
     const unit = full.body.assignedUnit as string;
-    const own = await http().get('/api/v1/matters?limit=500').set(as(`handler-${unit}`)).expect(200);
+    const own = await http()
+      .get('/api/v1/matters?limit=500')
+      .set(as(`handler-${unit}`))
+      .expect(200);
     expect(own.body.items.every((m: { assignedUnit: string }) => m.assignedUnit === unit)).toBe(true);
     const other = unit === 'dept-hrss' ? 'handler-town-gaomiao' : 'handler-dept-hrss';
     await http().get(`/api/v1/matters/${id}`).set(as(other)).expect(403);
@@ -125,13 +127,29 @@ describe('`ledger project`', () => {
         expect(stderr).toMatch(pattern);
       };
       await until(/following the log live/);
-      expect(stderr).toMatch(/catching up .*read-models\.sqlite: [\d,]+ \/ [\d,]+ events \(\d+ %\), [\d,]+ events\/s, ETA/);
+      expect(stderr).toMatch(
+        /catching up .*read-models\.sqlite: [\d,]+ \/ [\d,]+ events \(\d+ %\), [\d,]+ events\/s, ETA/,
+      );
       expect(stderr).toContain(`caught up: ${demo.events.toLocaleString('en-US')} events applied now`);
 
       // Another process appends; the runner picks it up from the log.
       const store = SqliteEventStore.open({ file: join(dataDir, 'ledger.sqlite') });
       for (const code of ['town-new-1', 'town-new-2', 'town-new-3']) {
-        await store.append(`unit-${code}`, [{ ...domainEvent('UnitRegistered', '2023-01-03T09:00:00+08:00', { code, name: '新区', kind: 'town', parent: null }), actor: { id: 'admin', role: 'admin' } }], 'no_stream');
+        await store.append(
+          `unit-${code}`,
+          [
+            {
+              ...domainEvent('UnitRegistered', '2023-01-03T09:00:00+08:00', {
+                code,
+                name: '新区',
+                kind: 'town',
+                parent: null,
+              }),
+              actor: { id: 'admin', role: 'admin' },
+            },
+          ],
+          'no_stream',
+        );
       }
       const head = await store.head();
       await store.close();
@@ -140,7 +158,10 @@ describe('`ledger project`', () => {
       expect(await exited).toBe(0);
       expect(stderr).toContain(`stopped at position ${head.position}`);
       const rm = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
-      expect(rm.prepare('SELECT position, next_index FROM runner_state').get()).toEqual({ position: head.position.toString(), next_index: head.events });
+      expect(rm.prepare('SELECT position, next_index FROM runner_state').get()).toEqual({
+        position: head.position.toString(),
+        next_index: head.events,
+      });
       expect(rm.prepare("SELECT COUNT(*) AS n FROM units WHERE code LIKE 'town-new-%'").get()).toEqual({ n: 3 });
       rm.close();
     } finally {

@@ -22,7 +22,14 @@ interface Round {
 /** One run of the child: killed by itself at `killAt`, or by us `afterMs` after it started applying. */
 function run(dataDir: string, batch: number, kill: { killAt?: number; afterMs?: number }): Promise<Round> {
   return new Promise((done, fail) => {
-    const args = ['-r', register, child, dataDir, String(batch), ...(kill.killAt !== undefined ? [String(kill.killAt)] : [])];
+    const args = [
+      '-r',
+      register,
+      child,
+      dataDir,
+      String(batch),
+      ...(kill.killAt !== undefined ? [String(kill.killAt)] : []),
+    ];
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
@@ -49,7 +56,10 @@ function run(dataDir: string, batch: number, kill: { killAt?: number; afterMs?: 
 function checkpoint(file: string): { position: string; next_index: number } {
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare('SELECT position, next_index FROM runner_state').get() as { position: string; next_index: number };
+    return db.prepare('SELECT position, next_index FROM runner_state').get() as {
+      position: string;
+      next_index: number;
+    };
   } finally {
     db.close();
   }
@@ -85,7 +95,9 @@ describe('the projection runner under SIGKILL', () => {
         // the third at a random moment (between batches, in a read, or inside one).
         const inside = round % 3 !== 2;
         const step = Math.max(1, Math.floor((head.events - applied) / Math.max(1, 26 - kills)));
-        const kill = inside ? { killAt: applied + 1 + Math.floor(Math.random() * step) } : { afterMs: Math.floor(Math.random() * 120) };
+        const kill = inside
+          ? { killAt: applied + 1 + Math.floor(Math.random() * step) }
+          : { afterMs: Math.floor(Math.random() * 120) };
         const result = await run(dataDir, batch, kill);
         if (result.killed) kills += 1;
         if (result.killed && inside) midTransaction += 1;

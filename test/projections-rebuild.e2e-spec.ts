@@ -6,7 +6,15 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@app/ledger';
-import { dumpReadModels, firstDifference, generationOf, openReadModelDb, ProjectionRunner, realReadModelFile, rebuildReadModels } from '@app/projections';
+import {
+  dumpReadModels,
+  firstDifference,
+  generationOf,
+  openReadModelDb,
+  ProjectionRunner,
+  realReadModelFile,
+  rebuildReadModels,
+} from '@app/projections';
 import { AppConfig, loadConfig } from '../apps/api/src/config/app-config';
 import { createApp } from '../apps/api/src/create-app';
 import { clockSettingsFrom } from '../apps/api/src/read-models/clock-settings';
@@ -16,7 +24,10 @@ import { DemoResult, runDemo } from '../apps/cli/src/demo/run-demo';
 const register = resolve(__dirname, 'support/register-ts.js');
 const cli = resolve(__dirname, '../apps/cli/src/main.ts');
 
-function ledgerCommand(dataDir: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function ledgerCommand(
+  dataDir: string,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const proc = spawn(process.execPath, ['-r', register, cli, ...args], {
       env: { ...process.env, LEDGER_DATA_DIR: dataDir, LEDGER_LOG_LEVEL: 'silent' },
@@ -83,7 +94,12 @@ describe('ledger rebuild beside a running API', () => {
   it('rebuilds every read model identical, table by table and row by row, to the one the API built incrementally', async () => {
     await caughtUp();
     const incremental = dumpReadModels(readModels().db);
-    const result = await rebuildReadModels({ store: store(), file: readModelsFile(config), projections: readModelProjections(clockSettingsFrom(config)), swap: false });
+    const result = await rebuildReadModels({
+      store: store(),
+      file: readModelsFile(config),
+      projections: readModelProjections(clockSettingsFrom(config)),
+      swap: false,
+    });
     const rebuilt = new Database(result.built, { readonly: true });
     try {
       const tables = dumpReadModels(rebuilt);
@@ -107,13 +123,27 @@ describe('ledger rebuild beside a running API', () => {
         const auth = { Authorization: `Bearer ${token}` };
         statuses.push((await http().get('/api/v1/units').set(auth)).status);
         statuses.push((await http().get('/api/v1/matters?limit=20&subject=紫悦华府').set(auth)).status);
-        statuses.push((await http().get(`/api/v1/matters/LIVE-${i % 5}`).set(auth)).status);
-        statuses.push((await http().get(`/api/v1/matters/LIVE-${i % 5}/timeline`).set(auth)).status);
+        statuses.push(
+          (
+            await http()
+              .get(`/api/v1/matters/LIVE-${i % 5}`)
+              .set(auth)
+          ).status,
+        );
+        statuses.push(
+          (
+            await http()
+              .get(`/api/v1/matters/LIVE-${i % 5}/timeline`)
+              .set(auth)
+          ).status,
+        );
         if (i % 4 === 0) {
           const res = await http()
             .post(`/api/v1/matters/LIVE-${i % 5}/contacts`)
             .set(auth)
-            .send({ contact: { occurredAt: '2022-12-31T10:00:00+08:00', channel: 'online', source: 'national_platform' } });
+            .send({
+              contact: { occurredAt: '2022-12-31T10:00:00+08:00', channel: 'online', source: 'national_platform' },
+            });
           statuses.push(res.status);
           if (res.status === 201) written = res.body.position;
         }
@@ -121,7 +151,8 @@ describe('ledger rebuild beside a running API', () => {
     })();
     const rebuild = await ledgerCommand(dataDir, 'rebuild');
     // The server notices the swap within its poll interval; keep the load on across it.
-    for (let i = 0; i < 100 && readModels().live.generation === before; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && readModels().live.generation === before; i++)
+      await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 300));
     running = false;
     await load;
@@ -135,7 +166,10 @@ describe('ledger rebuild beside a running API', () => {
     expect(realReadModelFile(file)).toMatch(/read-models\.sqlite\.rebuild-\d{8}T\d{9}Z$/);
 
     // Read-your-writes across the swap: the last contact written during the rebuild is there.
-    const res = await http().get(`/api/v1/matters/LIVE-0?minPosition=${written}`).set('Authorization', `Bearer ${token}`).expect(200);
+    const res = await http()
+      .get(`/api/v1/matters/LIVE-0?minPosition=${written}`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
     expect(BigInt(res.headers['x-ledger-position'])).toBeGreaterThanOrEqual(BigInt(written));
 
     // The new generation, caught up by the API, equals a build from scratch.

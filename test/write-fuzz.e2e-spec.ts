@@ -29,16 +29,36 @@ describe('write endpoints under random and malformed input', () => {
       { path: '/principals', valid: { name: '经办人 模糊', role: 'handler', units: ['town-a'] } },
       { path: `/petitioners/${petitionerId}/erasure`, valid: { reason: '保存期限届满' } },
       { path: '/matters', valid: openMatterBody({ id: 'FZ-NEW' }) },
-      { path: `${matter}/contacts`, valid: { contact: { occurredAt: '2022-03-06T09:00:00+08:00', channel: 'online', level: 'province', source: 'provincial_platform', headcount: 2 } } },
+      {
+        path: `${matter}/contacts`,
+        valid: {
+          contact: {
+            occurredAt: '2022-03-06T09:00:00+08:00',
+            channel: 'online',
+            level: 'province',
+            source: 'provincial_platform',
+            headcount: 2,
+          },
+        },
+      },
       { path: `${matter}/assignments`, valid: { unit: 'town-b', mode: 'assign', occurredAt: AT.assigned } },
       { path: `${matter}/acceptance`, valid: { accepted: false, reason: '不予受理', occurredAt: AT.accepted } },
       { path: `${matter}/remit-returns`, valid: { reason: '不属于', occurredAt: '2022-03-03T10:00:00+08:00' } },
-      { path: `${matter}/actions`, valid: { kind: 'site_visit', note: '现场', occurredAt: '2022-03-10T10:00:00+08:00' } },
-      { path: `${matter}/extensions`, valid: { days: 30, reason: '复杂', approvedBy: '副市长 张', occurredAt: '2022-04-01T10:00:00+08:00' } },
+      {
+        path: `${matter}/actions`,
+        valid: { kind: 'site_visit', note: '现场', occurredAt: '2022-03-10T10:00:00+08:00' },
+      },
+      {
+        path: `${matter}/extensions`,
+        valid: { days: 30, reason: '复杂', approvedBy: '副市长 张', occurredAt: '2022-04-01T10:00:00+08:00' },
+      },
       { path: `${matter}/replies`, valid: { outcome: 'supported', note: '答复', occurredAt: AT.replied } },
       { path: `${matter}/evaluations`, valid: { result: 'satisfied', occurredAt: '2022-04-21T10:00:00+08:00' } },
       { path: `${matter}/reviews`, valid: { stage: 'review', occurredAt: AT.reviewRequested } },
-      { path: `${matter}/reviews/decisions`, valid: { stage: 'review', outcome: 'upheld', note: '维持', occurredAt: AT.reviewDecided } },
+      {
+        path: `${matter}/reviews/decisions`,
+        valid: { stage: 'review', outcome: 'upheld', note: '维持', occurredAt: AT.reviewDecided },
+      },
       { path: `${matter}/resolution`, valid: { note: '化解', occurredAt: '2022-03-10T10:00:00+08:00' } },
       { path: `${matter}/owners`, valid: { leader: '副市长 张', occurredAt: '2022-03-10T10:00:00+08:00' } },
       { path: `${matter}/corrections`, valid: { field: 'subject', value: '新项目', reason: '更正' } },
@@ -58,7 +78,15 @@ describe('write endpoints under random and malformed input', () => {
       expect(after).toBe(before);
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body).toEqual(expect.objectContaining({ type: expect.any(String), title: expect.any(String), status: res.status, detail: expect.any(String), errors: expect.any(Array) }));
+      expect(res.body).toEqual(
+        expect.objectContaining({
+          type: expect.any(String),
+          title: expect.any(String),
+          status: res.status,
+          detail: expect.any(String),
+          errors: expect.any(Array),
+        }),
+      );
     }
   }
 
@@ -73,7 +101,10 @@ describe('write endpoints under random and malformed input', () => {
 
   /** Strings that are not well-formed UTF-16 (lone surrogates), mixed with any code point. */
   const brokenText = fc.string({
-    unit: fc.oneof(fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
+    unit: fc.oneof(
+      fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    ),
     maxLength: 40,
   });
 
@@ -88,9 +119,35 @@ describe('write endpoints under random and malformed input', () => {
     fc.jsonValue({ maxDepth: 3 }),
     brokenText,
     fc.constantFrom(
-      '', ' ', '\u0000', 'x'.repeat(4001), '访'.repeat(5000), -1, 0, 1.5, 2 ** 53 + 2, -0, true, false, null, [], {}, [null], { '': 1 },
-      '2022-03-01T09:30:00', '2022-03-01', '2022-02-30T10:00:00+08:00', '9999-12-31T23:59:59+14:00', '2022-03-01T09:30:00+25:00',
-      'online', 'national_platform', 'town-a', 'dept-housing', 're_review', '__proto__', 'constructor',
+      '',
+      ' ',
+      '\u0000',
+      'x'.repeat(4001),
+      '访'.repeat(5000),
+      -1,
+      0,
+      1.5,
+      2 ** 53 + 2,
+      -0,
+      true,
+      false,
+      null,
+      [],
+      {},
+      [null],
+      { '': 1 },
+      '2022-03-01T09:30:00',
+      '2022-03-01',
+      '2022-02-30T10:00:00+08:00',
+      '9999-12-31T23:59:59+14:00',
+      '2022-03-01T09:30:00+25:00',
+      'online',
+      'national_platform',
+      'town-a',
+      'dept-housing',
+      're_review',
+      '__proto__',
+      'constructor',
     ),
     deeplyNested,
   );
@@ -125,7 +182,10 @@ describe('write endpoints under random and malformed input', () => {
     const mutation = endpoint().chain((ep) =>
       fc.record({
         ep: fc.constant(ep),
-        path: fc.oneof(fc.constantFrom(...pathsOf(ep.valid)), fc.constantFrom<string[]>(['extra'], ['__proto__'], ['constructor'], ['contact', 'extra'])),
+        path: fc.oneof(
+          fc.constantFrom(...pathsOf(ep.valid)),
+          fc.constantFrom<string[]>(['extra'], ['__proto__'], ['constructor'], ['contact', 'extra']),
+        ),
         value: fc.oneof({ weight: 5, arbitrary: wrongValue }, { weight: 1, arbitrary: fc.constant(undefined) }),
       }),
     );
@@ -152,8 +212,14 @@ describe('write endpoints under random and malformed input', () => {
       ),
       deeplyNested.map((value) => JSON.stringify({ note: value })),
       fc.integer({ min: 1000, max: 200_000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
-      brokenText.map((text) => JSON.stringify({ note: text, kind: text, reason: text, summary: text, name: text, leader: text })),
-      brokenText.map((text) => JSON.stringify(openMatterBody({ id: undefined, subject: text, summary: text || 's', petitioners: [{ name: text }] }))),
+      brokenText.map((text) =>
+        JSON.stringify({ note: text, kind: text, reason: text, summary: text, name: text, leader: text }),
+      ),
+      brokenText.map((text) =>
+        JSON.stringify(
+          openMatterBody({ id: undefined, subject: text, summary: text || 's', petitioners: [{ name: text }] }),
+        ),
+      ),
     );
     await fc.assert(
       fc.asyncProperty(endpoint(), token(), rawBody, async (ep, tok, body) => {
@@ -168,14 +234,36 @@ describe('write endpoints under random and malformed input', () => {
       fc.string({ maxLength: 200 }),
       fc.string({ unit: 'binary', maxLength: 200 }),
       fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
-      fc.constantFrom('{', '}', '[', 'undefined', 'NaN', "{'a': 1}", '{"a": 1,}', '{"a" 1}', '\uFEFF{}', '\u0000', 'null', '0', '"text"', 'true', '[]'),
+      fc.constantFrom(
+        '{',
+        '}',
+        '[',
+        'undefined',
+        'NaN',
+        "{'a': 1}",
+        '{"a": 1,}',
+        '{"a" 1}',
+        '\uFEFF{}',
+        '\u0000',
+        'null',
+        '0',
+        '"text"',
+        'true',
+        '[]',
+      ),
       // A valid body cut short.
-      fc.integer({ min: 1, max: 16 }).chain((i) => fc.nat().map((n) => {
-        const text = JSON.stringify(endpoints[i].valid);
-        return text.slice(0, n % text.length);
-      })),
+      fc.integer({ min: 1, max: 16 }).chain((i) =>
+        fc.nat().map((n) => {
+          const text = JSON.stringify(endpoints[i].valid);
+          return text.slice(0, n % text.length);
+        }),
+      ),
       // Invalid UTF-8 byte sequences inside a JSON string.
-      fc.uint8Array({ minLength: 1, maxLength: 20 }).map((bytes) => Buffer.concat([Buffer.from('{"note":"'), Buffer.from(bytes.map((b) => b | 0x80)), Buffer.from('"}')])),
+      fc
+        .uint8Array({ minLength: 1, maxLength: 20 })
+        .map((bytes) =>
+          Buffer.concat([Buffer.from('{"note":"'), Buffer.from(bytes.map((b) => b | 0x80)), Buffer.from('"}')]),
+        ),
     );
     await fc.assert(
       fc.asyncProperty(endpoint(), token(), notJson, async (ep, tok, body) => {
@@ -186,12 +274,24 @@ describe('write endpoints under random and malformed input', () => {
   });
 
   it('random Idempotency-Key, If-Match, Content-Type and charset headers on valid bodies', async () => {
-    const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 140 });
+    const printable = fc.string({
+      unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+      maxLength: 140,
+    });
     const headers = fc.record(
       {
         'Idempotency-Key': printable,
-        'If-Match': fc.oneof(printable, fc.nat({ max: 20 }).map((n) => `"${n}"`)),
-        'Content-Type': fc.constantFrom('application/json; charset=latin1', 'application/json; charset=utf-16', 'application/json; charset=utf-8', 'application/problem+json', 'application/merge-patch+json'),
+        'If-Match': fc.oneof(
+          printable,
+          fc.nat({ max: 20 }).map((n) => `"${n}"`),
+        ),
+        'Content-Type': fc.constantFrom(
+          'application/json; charset=latin1',
+          'application/json; charset=utf-16',
+          'application/json; charset=utf-8',
+          'application/problem+json',
+          'application/merge-patch+json',
+        ),
       },
       { requiredKeys: [] },
     );

@@ -22,7 +22,12 @@ export async function seedActors(t: TestApp): Promise<Actors> {
   ];
   for (const unit of units) await t.http().post('/api/v1/units').set(auth(ADMIN_TOKEN)).send(unit).expect(201);
   const principal = async (name: string, role: string, units?: string[]) => {
-    const res = await t.http().post('/api/v1/principals').set(auth(ADMIN_TOKEN)).send({ name, role, units }).expect(201);
+    const res = await t
+      .http()
+      .post('/api/v1/principals')
+      .set(auth(ADMIN_TOKEN))
+      .send({ name, role, units })
+      .expect(201);
     return res.body.token as string;
   };
   return {

@@ -19,12 +19,21 @@ export function expectProblem(res: Response, status: number, detail?: string | R
       errors: expect.any(Array),
     }),
   );
-  for (const error of res.body.errors) expect(error).toEqual({ field: expect.any(String), message: expect.any(String) });
-  if (detail !== undefined) expect(res.body.detail).toEqual(typeof detail === 'string' ? expect.stringContaining(detail) : expect.stringMatching(detail));
+  for (const error of res.body.errors)
+    expect(error).toEqual({ field: expect.any(String), message: expect.any(String) });
+  if (detail !== undefined)
+    expect(res.body.detail).toEqual(
+      typeof detail === 'string' ? expect.stringContaining(detail) : expect.stringMatching(detail),
+    );
 }
 
 /** A write that must be refused with `status` and append nothing to the ledger. */
-export async function expectRefused(t: TestApp, send: () => PromiseLike<Response>, status: number, detail?: string | RegExp): Promise<Response> {
+export async function expectRefused(
+  t: TestApp,
+  send: () => PromiseLike<Response>,
+  status: number,
+  detail?: string | RegExp,
+): Promise<Response> {
   const before = await t.eventCount();
   const res = await send();
   expectProblem(res, status, detail);
@@ -37,7 +46,13 @@ export async function expectWritten(t: TestApp, send: () => PromiseLike<Response
   const before = await t.eventCount();
   const res = await send();
   if (res.status !== 201) throw new Error(`expected 201, got ${res.status}: ${JSON.stringify(res.body)}`);
-  expect(res.body).toEqual(expect.objectContaining({ id: expect.any(String), revision: expect.any(Number), position: expect.stringMatching(/^\d+$/) }));
+  expect(res.body).toEqual(
+    expect.objectContaining({
+      id: expect.any(String),
+      revision: expect.any(Number),
+      position: expect.stringMatching(/^\d+$/),
+    }),
+  );
   expect(await t.eventCount()).toBeGreaterThan(before);
   return res;
 }
@@ -97,14 +112,26 @@ export class MatterApi {
   async matterAt(stage: Stage, overrides: Record<string, unknown> = {}, id = this.nextId()): Promise<string> {
     const { a } = this;
     const steps: [string, string, object][] = [
-      ['', a.registrar, openMatterBody({ id, contact: { occurredAt: AT.opened, channel: 'visit', headcount: 1 }, ...overrides })],
+      [
+        '',
+        a.registrar,
+        openMatterBody({ id, contact: { occurredAt: AT.opened, channel: 'visit', headcount: 1 }, ...overrides }),
+      ],
       [`/${id}/assignments`, a.registrar, { unit: 'dept-housing', mode: 'transfer', occurredAt: AT.assigned }],
       [`/${id}/acceptance`, a.handler, { accepted: true, occurredAt: AT.accepted }],
       [`/${id}/replies`, a.handler, { outcome: 'supported', note: '已督促支付', occurredAt: AT.replied }],
       [`/${id}/reviews`, a.registrar, { stage: 'review', occurredAt: AT.reviewRequested }],
-      [`/${id}/reviews/decisions`, a.leader, { stage: 'review', outcome: 'upheld', note: '维持', occurredAt: AT.reviewDecided }],
+      [
+        `/${id}/reviews/decisions`,
+        a.leader,
+        { stage: 'review', outcome: 'upheld', note: '维持', occurredAt: AT.reviewDecided },
+      ],
       [`/${id}/reviews`, a.registrar, { stage: 're_review', occurredAt: AT.reReviewRequested }],
-      [`/${id}/reviews/decisions`, a.leader, { stage: 're_review', outcome: 'upheld', note: '维持', occurredAt: AT.reReviewDecided }],
+      [
+        `/${id}/reviews/decisions`,
+        a.leader,
+        { stage: 're_review', outcome: 'upheld', note: '维持', occurredAt: AT.reReviewDecided },
+      ],
     ];
     for (const [path, token, body] of steps.slice(0, STAGES.indexOf(stage) + 1)) {
       const res = await this.post(`/matters${path}`, token, body);

@@ -23,7 +23,12 @@ export interface TestApp {
 /** The real app on a temporary SQLite file, exactly as production builds it. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'petition-ledger-e2e-'));
-  const config = loadConfig({ LEDGER_DATA_DIR: dataDir, LEDGER_ADMIN_TOKEN: ADMIN_TOKEN, LEDGER_LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    LEDGER_DATA_DIR: dataDir,
+    LEDGER_ADMIN_TOKEN: ADMIN_TOKEN,
+    LEDGER_LOG_LEVEL: 'silent',
+    ...env,
+  });
   const app = await createApp(config);
   app.useLogger(false);
   await app.init();

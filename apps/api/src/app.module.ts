@@ -49,7 +49,15 @@ export class AppModule {
         PersonalDataModule,
         AuditModule,
       ],
-      controllers: [UnitsController, PrincipalsController, MattersController, PetitionersController, FactsController, ReportsController, ...RHYTHM_CONTROLLERS],
+      controllers: [
+        UnitsController,
+        PrincipalsController,
+        MattersController,
+        PetitionersController,
+        FactsController,
+        ReportsController,
+        ...RHYTHM_CONTROLLERS,
+      ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -10,5 +10,18 @@ import { ServeCommand } from './commands/serve.command';
 import { StatsCommand } from './commands/stats.command';
 import { VerifyCommand } from './commands/verify.command';
 
-@Module({ providers: [DemoCommand, ProjectCommand, RebuildCommand, ServeCommand, EventsCommand, StatsCommand, ExportCommand, VerifyCommand, ProveCommand, ReplayCommand] })
+@Module({
+  providers: [
+    DemoCommand,
+    ProjectCommand,
+    RebuildCommand,
+    ServeCommand,
+    EventsCommand,
+    StatsCommand,
+    ExportCommand,
+    VerifyCommand,
+    ProveCommand,
+    ReplayCommand,
+  ],
+})
 export class CliModule {}

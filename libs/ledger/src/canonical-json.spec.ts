@@ -37,7 +37,16 @@ describe('canonical JSON', () => {
 
 describe('canonical JSON strings', () => {
   it('escapes exactly as JSON.stringify does, surrogate pairs and lone surrogates included', () => {
-    const samples = ['plain', '引号"和\\反斜杠', 'tab\tnewline\n\u0000\u001f', '😀 pair', 'lone \ud800 high', 'lone \udc00 low', '\u2028\u2029', ''];
+    const samples = [
+      'plain',
+      '引号"和\\反斜杠',
+      'tab\tnewline\n\u0000\u001f',
+      '😀 pair',
+      'lone \ud800 high',
+      'lone \udc00 low',
+      '\u2028\u2029',
+      '',
+    ];
     for (const text of samples) expect(canonicalJson(text)).toBe(JSON.stringify(text));
   });
 });

@@ -30,6 +30,7 @@ export function validateAppend(
     if (typeof event.occurredAt !== 'string' || Number.isNaN(Date.parse(event.occurredAt))) {
       throw new InvalidAppendError(`event ${i}: occurredAt must be an ISO-8601 instant`);
     }
-    if (!event.actor?.id || !event.actor?.role) throw new InvalidAppendError(`event ${i}: actor id and role are required`);
+    if (!event.actor?.id || !event.actor?.role)
+      throw new InvalidAppendError(`event ${i}: actor id and role are required`);
   });
 }

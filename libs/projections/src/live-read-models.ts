@@ -47,7 +47,11 @@ export class LiveReadModels {
     private readonly options: LiveReadModelsOptions = {},
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
-    this.follow = new FollowLoop(() => this.catchUp(), this.pollIntervalMs, (error) => this.options.onError?.(error));
+    this.follow = new FollowLoop(
+      () => this.catchUp(),
+      this.pollIntervalMs,
+      (error) => this.options.onError?.(error),
+    );
     this.retireAfterMs = options.retireAfterMs ?? 5000;
     this.current = this.open();
   }

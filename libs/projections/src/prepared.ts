@@ -7,7 +7,10 @@ const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>()
  * few statements per event; preparing them anew each time was the largest single cost
  * of a rebuild.
  */
-export function prepared<P extends unknown[] = unknown[], R = unknown>(db: Database.Database, sql: string): Database.Statement<P, R> {
+export function prepared<P extends unknown[] = unknown[], R = unknown>(
+  db: Database.Database,
+  sql: string,
+): Database.Statement<P, R> {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();

@@ -10,9 +10,14 @@ import { openReadModelDb } from './read-model-db';
 const strict: Projection = {
   name: 'strict',
   version: 1,
-  schema: 'CREATE TABLE IF NOT EXISTS seen (position INTEGER PRIMARY KEY, idx INTEGER NOT NULL UNIQUE, stream TEXT NOT NULL);',
+  schema:
+    'CREATE TABLE IF NOT EXISTS seen (position INTEGER PRIMARY KEY, idx INTEGER NOT NULL UNIQUE, stream TEXT NOT NULL);',
   apply(event, { db, index }) {
-    db.prepare('INSERT INTO seen (position, idx, stream) VALUES (?, ?, ?)').run(Number(event.position), index, event.stream);
+    db.prepare('INSERT INTO seen (position, idx, stream) VALUES (?, ?, ?)').run(
+      Number(event.position),
+      index,
+      event.stream,
+    );
   },
 };
 
@@ -24,7 +29,19 @@ describe('ProjectionRunner', () => {
     dir = mkdtempSync(join(tmpdir(), 'runner-spec-'));
     store = SqliteEventStore.open({ file: join(dir, 'ledger.sqlite') });
     for (let i = 0; i < 57; i++) {
-      await store.append(`s-${i % 5}`, [{ type: 'Tick', version: 1, occurredAt: '2022-04-03T09:30:00+08:00', actor: { id: 'a', role: 'admin' }, data: { i } }], 'any');
+      await store.append(
+        `s-${i % 5}`,
+        [
+          {
+            type: 'Tick',
+            version: 1,
+            occurredAt: '2022-04-03T09:30:00+08:00',
+            actor: { id: 'a', role: 'admin' },
+            data: { i },
+          },
+        ],
+        'any',
+      );
     }
   });
   afterEach(async () => {
@@ -35,13 +52,23 @@ describe('ProjectionRunner', () => {
   it('applies the log in batches, each event once with its audit index, and keeps the checkpoint at the head', async () => {
     const { db } = openReadModelDb(join(dir, 'rm.sqlite'), [strict]);
     const batches: number[] = [];
-    const runner = new ProjectionRunner(store, db, [strict], { batchSize: 10, onBatch: ({ applied }) => batches.push(applied) });
+    const runner = new ProjectionRunner(store, db, [strict], {
+      batchSize: 10,
+      onBatch: ({ applied }) => batches.push(applied),
+    });
     expect(await runner.catchUp()).toBe(57);
     expect(batches).toEqual([10, 10, 10, 10, 10, 7]);
     expect(runner.position).toBe(57n);
     expect(runner.applied).toBe(57);
-    expect(db.prepare('SELECT COUNT(*) AS n, MIN(idx) AS lo, MAX(idx) AS hi FROM seen').get()).toEqual({ n: 57, lo: 0, hi: 56 });
-    expect(db.prepare('SELECT position, next_index FROM runner_state').get()).toEqual({ position: '57', next_index: 57 });
+    expect(db.prepare('SELECT COUNT(*) AS n, MIN(idx) AS lo, MAX(idx) AS hi FROM seen').get()).toEqual({
+      n: 57,
+      lo: 0,
+      hi: 56,
+    });
+    expect(db.prepare('SELECT position, next_index FROM runner_state').get()).toEqual({
+      position: '57',
+      next_index: 57,
+    });
     expect(await runner.catchUp()).toBe(0);
     db.close();
   });

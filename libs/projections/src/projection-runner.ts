@@ -35,30 +35,38 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
-    this.follow = new FollowLoop(() => this.catchUp(), this.pollIntervalMs, (error) => this.options.onError?.(error));
-    const load = db.prepare<[], { position: string; next_index: number }>('SELECT position, next_index FROM runner_state WHERE id = 1');
+    this.follow = new FollowLoop(
+      () => this.catchUp(),
+      this.pollIntervalMs,
+      (error) => this.options.onError?.(error),
+    );
+    const load = db.prepare<[], { position: string; next_index: number }>(
+      'SELECT position, next_index FROM runner_state WHERE id = 1',
+    );
     const stored = () => {
       const row = load.get()!;
       return { position: BigInt(row.position), nextIndex: row.next_index };
     };
     this.checkpoint = stored();
     const save = db.prepare('UPDATE runner_state SET position = ?, next_index = ? WHERE id = 1');
-    const apply = db.transaction((events: EventEnvelope[]): { position: Position; nextIndex: number; applied: number } => {
-      // The stored checkpoint, not the one in memory, decides what is new: another runner on
-      // the same file (the API and `ledger project`, or a runner that was swapped out) may
-      // have applied part of this batch already. Under the write lock, nothing can interleave.
-      const from = stored();
-      let index = from.nextIndex;
-      let position = from.position;
-      for (const event of events) {
-        if (event.position <= position) continue;
-        for (const projection of this.projections) projection.apply(event, { db, index });
-        index += 1;
-        position = event.position;
-      }
-      if (position !== from.position) save.run(position.toString(), index);
-      return { position, nextIndex: index, applied: index - from.nextIndex };
-    });
+    const apply = db.transaction(
+      (events: EventEnvelope[]): { position: Position; nextIndex: number; applied: number } => {
+        // The stored checkpoint, not the one in memory, decides what is new: another runner on
+        // the same file (the API and `ledger project`, or a runner that was swapped out) may
+        // have applied part of this batch already. Under the write lock, nothing can interleave.
+        const from = stored();
+        let index = from.nextIndex;
+        let position = from.position;
+        for (const event of events) {
+          if (event.position <= position) continue;
+          for (const projection of this.projections) projection.apply(event, { db, index });
+          index += 1;
+          position = event.position;
+        }
+        if (position !== from.position) save.run(position.toString(), index);
+        return { position, nextIndex: index, applied: index - from.nextIndex };
+      },
+    );
     // IMMEDIATE: take the write lock before reading the checkpoint, so two runners serialize.
     // The checkpoint in memory moves only once the transaction has committed.
     this.applyBatch = (events) => {

@@ -45,7 +45,9 @@ export function openReadModelDb(file: string, projections: Projection[]): Opened
       schema_signature TEXT NOT NULL
     )`);
     for (const projection of projections) db.exec(projection.schema);
-    db.prepare("INSERT INTO runner_state (id, position, next_index, schema_signature) VALUES (1, '0', 0, ?)").run(signature);
+    db.prepare("INSERT INTO runner_state (id, position, next_index, schema_signature) VALUES (1, '0', 0, ?)").run(
+      signature,
+    );
   }
   return { db, fresh };
 }

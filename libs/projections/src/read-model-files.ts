@@ -1,4 +1,16 @@
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /**
@@ -73,7 +85,9 @@ function syncDirectory(dir: string): void {
  */
 export function swapInReadModelFile(file: string, built: string): string | null {
   if (resolve(dirname(built)) !== resolve(dirname(file))) {
-    throw new Error(`a rebuilt read-model file must sit beside the live one (${dirname(file)}), not in ${dirname(built)}`);
+    throw new Error(
+      `a rebuilt read-model file must sit beside the live one (${dirname(file)}), not in ${dirname(built)}`,
+    );
   }
   const previous = realReadModelFile(file);
   const link = `${file}.link-${process.pid}-${Date.now()}`;

@@ -19,7 +19,12 @@ import { timelineProjection } from './read-models/timeline.projection';
 import { unitsProjection } from './read-models/units.projection';
 
 const settings = { timeZone: 'Asia/Shanghai', calendar: officialCalendar, rollForward: true };
-const projections: Projection[] = [unitsProjection, principalsProjection, mattersProjection(settings), timelineProjection];
+const projections: Projection[] = [
+  unitsProjection,
+  principalsProjection,
+  mattersProjection(settings),
+  timelineProjection,
+];
 const actor = { id: 'registrar-1', role: 'registrar' };
 
 function matter(n: number): DomainEvent[] {
@@ -35,10 +40,29 @@ function matter(n: number): DomainEvent[] {
   ];
 }
 
-async function fill(store: SqliteEventStore, from: number, to: number, afterEach?: () => Promise<unknown>): Promise<void> {
+async function fill(
+  store: SqliteEventStore,
+  from: number,
+  to: number,
+  afterEach?: () => Promise<unknown>,
+): Promise<void> {
   for (let n = from; n < to; n++) {
     if (n % 10 === 0) {
-      await store.append(`unit-u-${n}`, [{ ...domainEvent('UnitRegistered', at('2022-01-04'), { code: `u-${n}`, name: `单位${n}`, kind: 'town', parent: null }), actor }], 'no_stream');
+      await store.append(
+        `unit-u-${n}`,
+        [
+          {
+            ...domainEvent('UnitRegistered', at('2022-01-04'), {
+              code: `u-${n}`,
+              name: `单位${n}`,
+              kind: 'town',
+              parent: null,
+            }),
+            actor,
+          },
+        ],
+        'no_stream',
+      );
     }
     // A matter's events arrive over several appends, interleaved with other matters'.
     const events = matter(n).map((e) => ({ ...e, actor }));
@@ -71,11 +95,25 @@ describe('rebuilding the read models beside the live ones', () => {
     const incremental = dumpReadModels(live);
     live.close();
     const progress: number[] = [];
-    const result = await rebuildReadModels({ store, file, projections, batchSize: 50, swap: false, onProgress: (p) => progress.push(p.applied) });
+    const result = await rebuildReadModels({
+      store,
+      file,
+      projections,
+      batchSize: 50,
+      swap: false,
+      onProgress: (p) => progress.push(p.applied),
+    });
     const rebuilt = new Database(result.built, { readonly: true });
     expect(firstDifference(dumpReadModels(rebuilt), incremental)).toBeNull();
     expect(dumpReadModels(rebuilt)).toEqual(incremental);
-    expect(Object.keys(incremental).sort()).toEqual(['matter_petitioners', 'matters', 'principals', 'runner_state', 'timeline', 'units']);
+    expect(Object.keys(incremental).sort()).toEqual([
+      'matter_petitioners',
+      'matters',
+      'principals',
+      'runner_state',
+      'timeline',
+      'units',
+    ]);
     expect(incremental.matters.rows).toHaveLength(60);
     rebuilt.close();
     expect(result.events).toBe((await store.head()).events);
@@ -100,7 +138,11 @@ describe('rebuilding the read models beside the live ones', () => {
     expect(two.replaced).toBe(one.built);
     expect(existsSync(one.built)).toBe(false);
     // What is left: the ledger, the link and the one generation it points to.
-    expect(readdirSync(dir).filter((f) => f.startsWith('read-models')).sort()).toEqual(['read-models.sqlite', basename(two.built)]);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.startsWith('read-models'))
+        .sort(),
+    ).toEqual(['read-models.sqlite', basename(two.built)]);
     const db = openReadModelDb(file, projections).db;
     expect(db.prepare('SELECT COUNT(*) AS n FROM matters').get()).toEqual({ n: 8 });
     db.close();
@@ -114,7 +156,11 @@ describe('rebuilding the read models beside the live ones', () => {
     writeFileSync(`${file}.rebuild-20220101T000000000Z`, 'a half-built generation');
     writeFileSync(`${file}.rebuild-20220101T000000000Z-wal`, '');
     const result = await rebuildReadModels({ store, file, projections });
-    expect(readdirSync(dir).filter((f) => f.startsWith('read-models')).sort()).toEqual(['read-models.sqlite', basename(result.built)]);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.startsWith('read-models'))
+        .sort(),
+    ).toEqual(['read-models.sqlite', basename(result.built)]);
   });
 
   it('recreates a linked generation built by other projection versions, removing what the link pointed to', async () => {
@@ -147,7 +193,10 @@ describe('LiveReadModels', () => {
   it('keeps serving the old generation during a rebuild, then switches to the new one and catches it up', async () => {
     await fill(store, 0, 10);
     const swaps: string[] = [];
-    const live = new LiveReadModels(store, file, projections, { retireAfterMs: 50, onSwap: ({ generation }) => swaps.push(generation) });
+    const live = new LiveReadModels(store, file, projections, {
+      retireAfterMs: 50,
+      onSwap: ({ generation }) => swaps.push(generation),
+    });
     await live.catchUp();
     const before = live.generation;
     const oldDb = live.db;

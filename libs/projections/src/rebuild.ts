@@ -41,7 +41,10 @@ export interface RebuildResult {
 }
 
 export class RebuildInProgressError extends Error {
-  constructor(readonly lockFile: string, readonly pid: number) {
+  constructor(
+    readonly lockFile: string,
+    readonly pid: number,
+  ) {
     super(`another rebuild is running (pid ${pid}; lock ${lockFile})`);
     this.name = 'RebuildInProgressError';
   }
@@ -68,7 +71,8 @@ function lock(file: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(readFileSync(lockFile, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw new RebuildInProgressError(lockFile, pid);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid))
+        throw new RebuildInProgressError(lockFile, pid);
       rmSync(lockFile, { force: true });
     }
   }
@@ -109,7 +113,10 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
           if (elapsed - lastHeadLookup > 2) {
             // The log may grow while the rebuild runs: look the head up again now and then.
             lastHeadLookup = elapsed;
-            void options.store.head().then((head) => (total = Math.max(total, head.events)), () => undefined);
+            void options.store.head().then(
+              (head) => (total = Math.max(total, head.events)),
+              () => undefined,
+            );
           }
           total = Math.max(total, runner.applied);
           const eventsPerSecond = elapsed > 0 ? runner.applied / elapsed : 0;

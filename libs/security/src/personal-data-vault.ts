@@ -95,7 +95,9 @@ export class PersonalDataVault {
   }
 
   isErased(petitionerId: string): boolean {
-    const row = this.db.prepare<[string], { key: Buffer | null }>('SELECT key FROM petitioner_keys WHERE petitioner_id = ?').get(petitionerId);
+    const row = this.db
+      .prepare<[string], { key: Buffer | null }>('SELECT key FROM petitioner_keys WHERE petitioner_id = ?')
+      .get(petitionerId);
     return row !== undefined && row.key === null;
   }
 

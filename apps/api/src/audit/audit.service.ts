@@ -177,7 +177,11 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
       const now = new Date();
       // On demand (a publication waiting for a checkpoint over its figures): cut as soon as the tree grew.
       const policy = options.onDemand ? { ...this.policy, maxNewEvents: 1 } : this.policy;
-      const { decision, checkpoint } = this.store.cutIfDue({ signer: this.key.signer, origin: this.key.origin }, policy, now);
+      const { decision, checkpoint } = this.store.cutIfDue(
+        { signer: this.key.signer, origin: this.key.origin },
+        policy,
+        now,
+      );
       if (checkpoint) {
         this.logger.debug(`signed checkpoint ${checkpoint.size} ${checkpoint.rootHash} (${decision.reason})`);
         this.signingProblem = null;

@@ -7,7 +7,12 @@ import { forbidden, unauthorized } from '../http/problem';
 import { ReadModels } from '../read-models/read-models.service';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 
-export const BOOTSTRAP_ADMIN: Principal = { id: 'admin', name: 'bootstrap admin (LEDGER_ADMIN_TOKEN)', role: 'admin', units: [] };
+export const BOOTSTRAP_ADMIN: Principal = {
+  id: 'admin',
+  name: 'bootstrap admin (LEDGER_ADMIN_TOKEN)',
+  role: 'admin',
+  units: [],
+};
 
 /** Bearer tokens → principals; then the route's roles. 401 without a valid token, 403 for a wrong role. */
 @Injectable()
@@ -25,7 +30,9 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (!match) throw unauthorized('send `Authorization: Bearer <token>`');
     const principal = await this.principalFor(match[1]);

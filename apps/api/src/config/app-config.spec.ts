@@ -3,14 +3,25 @@ import { ConfigError, loadConfig } from './app-config';
 describe('configuration', () => {
   it('gives the embedded defaults for an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, store: 'sqlite', timeZone: 'Asia/Shanghai', adminToken: null, rollForward: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      store: 'sqlite',
+      timeZone: 'Asia/Shanghai',
+      adminToken: null,
+      rollForward: true,
+    });
     expect(config.dataDir.endsWith('/data')).toBe(true);
   });
 
   it('names every bad variable and the form it expects', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', LEDGER_STORE: 'postgres', LEDGER_TIMEZONE: 'Mars/Olympus', LEDGER_ADMIN_TOKEN: 'short' });
+      loadConfig({
+        PORT: 'eighty',
+        LEDGER_STORE: 'postgres',
+        LEDGER_TIMEZONE: 'Mars/Olympus',
+        LEDGER_ADMIN_TOKEN: 'short',
+      });
     } catch (e) {
       error = e;
     }
@@ -24,7 +35,12 @@ describe('configuration', () => {
   });
 
   it('reads booleans and numbers', () => {
-    expect(loadConfig({ LEDGER_ROLL_FORWARD: 'false', PORT: '8080' })).toMatchObject({ rollForward: false, port: 8080 });
-    expect(() => loadConfig({ LEDGER_ROLL_FORWARD: 'maybe' })).toThrow(/LEDGER_ROLL_FORWARD="maybe": expected true or false/);
+    expect(loadConfig({ LEDGER_ROLL_FORWARD: 'false', PORT: '8080' })).toMatchObject({
+      rollForward: false,
+      port: 8080,
+    });
+    expect(() => loadConfig({ LEDGER_ROLL_FORWARD: 'maybe' })).toThrow(
+      /LEDGER_ROLL_FORWARD="maybe": expected true or false/,
+    );
   });
 });

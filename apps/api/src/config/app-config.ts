@@ -59,7 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   const bool = (name: keyof typeof CONFIG_DEFAULTS): boolean => {
     const raw = read(name).toLowerCase();
-    if (!['true', 'false', '1', '0'].includes(raw)) problems.push(`${name}=${JSON.stringify(raw)}: expected true or false`);
+    if (!['true', 'false', '1', '0'].includes(raw))
+      problems.push(`${name}=${JSON.stringify(raw)}: expected true or false`);
     return raw === 'true' || raw === '1';
   };
 
@@ -68,9 +69,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`LEDGER_STORE=${JSON.stringify(store)}: expected "sqlite" (the only adapter in this build)`);
   }
   const timeZone = read('LEDGER_TIMEZONE');
-  if (!isTimeZone(timeZone)) problems.push(`LEDGER_TIMEZONE=${JSON.stringify(timeZone)}: expected an IANA time zone such as Asia/Shanghai`);
+  if (!isTimeZone(timeZone))
+    problems.push(`LEDGER_TIMEZONE=${JSON.stringify(timeZone)}: expected an IANA time zone such as Asia/Shanghai`);
   const logLevel = read('LEDGER_LOG_LEVEL') as AppConfig['logLevel'];
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LEDGER_LOG_LEVEL=${JSON.stringify(logLevel)}: expected one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LEDGER_LOG_LEVEL=${JSON.stringify(logLevel)}: expected one of ${LOG_LEVELS.join(', ')}`);
   const adminToken = env.LEDGER_ADMIN_TOKEN?.trim() || null;
   if (adminToken !== null && adminToken.length < 16) {
     problems.push('LEDGER_ADMIN_TOKEN: expected at least 16 characters (it grants every right)');

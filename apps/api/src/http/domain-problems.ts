@@ -9,7 +9,9 @@ import { ProblemException } from './problem';
  */
 export function problemForDomainError(error: unknown): ProblemException | undefined {
   if (error instanceof PetitionerKeyErasedError) {
-    return new ProblemException(422, 'rules/petitioner-erased', 'The petitioner was erased', error.message, [], { rule: 'petitioner-erased' });
+    return new ProblemException(422, 'rules/petitioner-erased', 'The petitioner was erased', error.message, [], {
+      rule: 'petitioner-erased',
+    });
   }
   if (!isRuleViolation(error)) return undefined;
   const violation = error as RuleViolation;

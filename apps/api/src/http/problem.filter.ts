@@ -39,9 +39,13 @@ export class ProblemFilter implements ExceptionFilter {
       if (problem) return problem;
     }
     if (error instanceof WrongExpectedRevisionError) {
-      return conflict('revision-mismatch', `the matter has moved on: expected revision ${error.expected}, current revision ${error.actual}`, {
-        currentRevision: error.actual === 'no_stream' ? null : error.actual,
-      });
+      return conflict(
+        'revision-mismatch',
+        `the matter has moved on: expected revision ${error.expected}, current revision ${error.actual}`,
+        {
+          currentRevision: error.actual === 'no_stream' ? null : error.actual,
+        },
+      );
     }
     if (error instanceof IdempotencyConflictError) {
       return conflict('idempotency-key-reused', 'this Idempotency-Key was already used with a different request');
@@ -55,32 +59,86 @@ export class ProblemFilter implements ExceptionFilter {
     // Other refusals of the body parser (an unsupported charset or Content-Encoding, a bad gzip stream):
     // http-errors marks them `expose` with their 4xx status.
     const clientError = error as { expose?: unknown; status?: unknown; message?: unknown };
-    if (clientError?.expose === true && typeof clientError.status === 'number' && clientError.status >= 400 && clientError.status < 500) {
+    if (
+      clientError?.expose === true &&
+      typeof clientError.status === 'number' &&
+      clientError.status >= 400 &&
+      clientError.status < 500
+    ) {
       const status = clientError.status;
-      return new ProblemException(status, slugFor(status), titleFor(status), typeof clientError.message === 'string' ? clientError.message : titleFor(status));
+      return new ProblemException(
+        status,
+        slugFor(status),
+        titleFor(status),
+        typeof clientError.message === 'string' ? clientError.message : titleFor(status),
+      );
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
       const detail = typeof response === 'string' ? response : error.message;
       // Keep what the thrower said beyond a message (e.g. terminus' per-check `details` of a 503).
-      const extra = typeof response === 'object' && response !== null ? withoutProblemMembers(response as Record<string, unknown>) : {};
+      const extra =
+        typeof response === 'object' && response !== null
+          ? withoutProblemMembers(response as Record<string, unknown>)
+          : {};
       return new ProblemException(status, slugFor(status), titleFor(status), detail, [], extra);
     }
-    return new ProblemException(500, 'internal-error', 'Internal server error', 'an unexpected error occurred; it has been logged');
+    return new ProblemException(
+      500,
+      'internal-error',
+      'Internal server error',
+      'an unexpected error occurred; it has been logged',
+    );
   }
 }
 
-const PROBLEM_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'errors', 'instance', 'statusCode', 'message', 'error']);
+const PROBLEM_MEMBERS = new Set([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'errors',
+  'instance',
+  'statusCode',
+  'message',
+  'error',
+]);
 
 function withoutProblemMembers(response: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(response).filter(([key]) => !PROBLEM_MEMBERS.has(key)));
 }
 
 function slugFor(status: number): string {
-  return ({ 400: 'validation-failed', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed', 406: 'not-acceptable', 409: 'conflict', 415: 'unsupported-media-type' } as Record<number, string>)[status] ?? `http-${status}`;
+  return (
+    (
+      {
+        400: 'validation-failed',
+        401: 'unauthorized',
+        403: 'forbidden',
+        404: 'not-found',
+        405: 'method-not-allowed',
+        406: 'not-acceptable',
+        409: 'conflict',
+        415: 'unsupported-media-type',
+      } as Record<number, string>
+    )[status] ?? `http-${status}`
+  );
 }
 
 function titleFor(status: number): string {
-  return ({ 400: 'Your request is not valid', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed', 406: 'Not acceptable', 409: 'Conflict', 415: 'Unsupported media type' } as Record<number, string>)[status] ?? 'Error';
+  return (
+    (
+      {
+        400: 'Your request is not valid',
+        401: 'Unauthorized',
+        403: 'Forbidden',
+        404: 'Not found',
+        405: 'Method not allowed',
+        406: 'Not acceptable',
+        409: 'Conflict',
+        415: 'Unsupported media type',
+      } as Record<number, string>
+    )[status] ?? 'Error'
+  );
 }

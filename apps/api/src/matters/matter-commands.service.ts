@@ -44,10 +44,13 @@ export class MatterCommands {
   ) {}
 
   /** Opens a matter; petitioners' personal data is sealed with their own keys before it enters an event. */
-  async open(ctx: WriteContext, command: Omit<Extract<MatterCommand, { type: 'OpenMatter' }>, 'petitioners' | 'matterId' | 'type'> & {
-    matterId?: string;
-    petitioners: PetitionerDto[];
-  }): Promise<WriteResult> {
+  async open(
+    ctx: WriteContext,
+    command: Omit<Extract<MatterCommand, { type: 'OpenMatter' }>, 'petitioners' | 'matterId' | 'type'> & {
+      matterId?: string;
+      petitioners: PetitionerDto[];
+    },
+  ): Promise<WriteResult> {
     const matterId = command.matterId ?? generateMatterId();
     await this.units.require(command.responsibleUnit, 'responsibleUnit');
     return this.writer.write(ctx, {
@@ -64,7 +67,11 @@ export class MatterCommands {
     });
   }
 
-  async execute(ctx: WriteContext, matterId: string, command: Exclude<MatterCommand, { type: 'OpenMatter' }>): Promise<WriteResult> {
+  async execute(
+    ctx: WriteContext,
+    matterId: string,
+    command: Exclude<MatterCommand, { type: 'OpenMatter' }>,
+  ): Promise<WriteResult> {
     if (command.type === 'AssignMatter') await this.units.require(command.unit, 'unit');
     if (command.type === 'CorrectMatter' && command.field === 'responsibleUnit' && command.value) {
       await this.units.require(command.value, 'value');

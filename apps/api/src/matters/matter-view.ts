@@ -55,7 +55,12 @@ export class MatterViews {
     const visibility = petitionerVisibility(principal, state);
     const petitioners = row.petitioners.map((p) => this.petitioner(p, visibility));
     if (visibility === 'full' && petitioners.some((p) => p.visibility === 'full')) {
-      await this.recordReading(state.matterId, petitioners.filter((p) => p.visibility === 'full').map((p) => p.id), principal, correlationId);
+      await this.recordReading(
+        state.matterId,
+        petitioners.filter((p) => p.visibility === 'full').map((p) => p.id),
+        principal,
+        correlationId,
+      );
     }
     return {
       id: state.matterId,
@@ -83,7 +88,8 @@ export class MatterViews {
     if (visibility === 'withheld') return { id: p.petitionerId, name: null, idNumber: null, phone: null, visibility };
     const plain = this.vault.open(p.sealed as SealedPersonalData, p.eventId);
     if (!plain) return { id: p.petitionerId, name: null, idNumber: null, phone: null, visibility: 'erased' };
-    if (visibility === 'full') return { id: p.petitionerId, name: plain.name, idNumber: plain.idNumber, phone: plain.phone, visibility };
+    if (visibility === 'full')
+      return { id: p.petitionerId, name: plain.name, idNumber: plain.idNumber, phone: plain.phone, visibility };
     return {
       id: p.petitionerId,
       name: maskName(plain.name),
@@ -94,7 +100,12 @@ export class MatterViews {
   }
 
   /** Principle 4: every reading of personal data is itself recorded, as an event. */
-  private async recordReading(matterId: string, petitionerIds: string[], principal: Principal, correlationId: string | null) {
+  private async recordReading(
+    matterId: string,
+    petitionerIds: string[],
+    principal: Principal,
+    correlationId: string | null,
+  ) {
     await this.store.append(
       `pd-access-${matterId}`,
       [
@@ -121,6 +132,11 @@ function describeDeadline(d: Deadline) {
     lastDay: d.lastDay,
     met: d.met ?? null,
     ...(d.extendedBy ? { extendedBy: d.extendedBy } : {}),
-    ...(d.assumedYears?.length ? { assumedYears: d.assumedYears, note: 'the official calendar of these years is unknown: only weekends were treated as rest days' } : {}),
+    ...(d.assumedYears?.length
+      ? {
+          assumedYears: d.assumedYears,
+          note: 'the official calendar of these years is unknown: only weekends were treated as rest days',
+        }
+      : {}),
   };
 }

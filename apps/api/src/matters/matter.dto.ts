@@ -43,7 +43,10 @@ const INSTANT_MESSAGE = 'must be an ISO-8601 instant with an offset, e.g. 2022-0
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class OccurredAtDto {
-  @ApiPropertyOptional({ example: '2022-04-03T09:30:00+08:00', description: 'when it happened; default now; may be back-dated, never in the future' })
+  @ApiPropertyOptional({
+    example: '2022-04-03T09:30:00+08:00',
+    description: 'when it happened; default now; may be back-dated, never in the future',
+  })
   @IsOptional()
   @Matches(INSTANT, { message: INSTANT_MESSAGE })
   occurredAt?: string;
@@ -284,8 +287,14 @@ export class ListMattersQueryDto extends ReadQueryDto {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,64}$/) unit?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 40) status?: string;
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) overdue?: string;
-  @ApiPropertyOptional({ example: '2022-01-01' }) @IsOptional() @Matches(DATE, { message: 'must be YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ example: '2022-06-30' }) @IsOptional() @Matches(DATE, { message: 'must be YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ example: '2022-01-01' })
+  @IsOptional()
+  @Matches(DATE, { message: 'must be YYYY-MM-DD' })
+  from?: string;
+  @ApiPropertyOptional({ example: '2022-06-30' })
+  @IsOptional()
+  @Matches(DATE, { message: 'must be YYYY-MM-DD' })
+  to?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) subject?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) cursor?: string;
   @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Matches(/^\d{1,3}$/) limit?: string;

@@ -154,7 +154,8 @@ export class MattersController {
   @Get()
   list(@Query() query: ListMattersQueryDto, @CurrentPrincipal() principal: Principal) {
     const limit = query.limit ? Number(query.limit) : 50;
-    if (limit < 1 || limit > 500) throw badRequest('limit must be 1 to 500', [{ field: 'limit', message: 'must be 1 to 500' }]);
+    if (limit < 1 || limit > 500)
+      throw badRequest('limit must be 1 to 500', [{ field: 'limit', message: 'must be 1 to 500' }]);
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     const today = localDateOf(new Date().toISOString(), this.settings.timeZone);
     const rows = listMatters(this.readModels.db, {
@@ -187,7 +188,12 @@ export class MattersController {
   }
 
   @Get(ID)
-  async get(@Param('id') id: string, @Query() _query: ReadQueryDto, @CurrentPrincipal() principal: Principal, @Req() req: { id?: string }) {
+  async get(
+    @Param('id') id: string,
+    @Query() _query: ReadQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: { id?: string },
+  ) {
     const row = findMatter(this.readModels.db, id);
     if (!row) throw notFound(`no matter ${id}`);
     return this.views.view(row, principal, req.id ?? null);
@@ -208,6 +214,7 @@ function encodeCursor(id: string): string {
 
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw badRequest('cursor is not one this API gave', [{ field: 'cursor', message: 'invalid cursor' }]);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id))
+    throw badRequest('cursor is not one this API gave', [{ field: 'cursor', message: 'invalid cursor' }]);
   return id;
 }

@@ -38,7 +38,9 @@ export class PetitionersController {
         stream: `petitioner-${id}`,
         expect: 'new',
         noun: 'petitioner erasure',
-        decide: () => [domainEvent('PetitionerErased', new Date().toISOString(), { petitionerId: id, reason: body.reason })],
+        decide: () => [
+          domainEvent('PetitionerErased', new Date().toISOString(), { petitionerId: id, reason: body.reason }),
+        ],
       });
       this.vault.erase(id);
       return result;

@@ -20,7 +20,10 @@ export class RegisterPrincipalDto {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiPropertyOptional({ example: ['town-chengguan'], description: 'unit codes; required for a handler, refused otherwise' })
+  @ApiPropertyOptional({
+    example: ['town-chengguan'],
+    description: 'unit codes; required for a handler, refused otherwise',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -41,13 +44,20 @@ export class PrincipalsController {
   @Post()
   @HttpCode(201)
   @Roles('admin')
-  async register(@Body() body: RegisterPrincipalDto, @Write() ctx: WriteContext): Promise<WriteResult & { token?: string }> {
+  async register(
+    @Body() body: RegisterPrincipalDto,
+    @Write() ctx: WriteContext,
+  ): Promise<WriteResult & { token?: string }> {
     const units = [...new Set(body.units ?? [])];
     if (body.role === 'handler' && units.length === 0) {
-      throw badRequest('a handler needs at least one unit', [{ field: 'units', message: 'a handler needs at least one unit' }]);
+      throw badRequest('a handler needs at least one unit', [
+        { field: 'units', message: 'a handler needs at least one unit' },
+      ]);
     }
     if (body.role !== 'handler' && units.length > 0) {
-      throw badRequest('only a handler is scoped to units', [{ field: 'units', message: 'only a handler is scoped to units' }]);
+      throw badRequest('only a handler is scoped to units', [
+        { field: 'units', message: 'only a handler is scoped to units' },
+      ]);
     }
     for (const unit of units) await this.unitDirectory.require(unit, 'units');
     const id = randomUUID();

@@ -8,7 +8,9 @@ export function clockSettingsFrom(config: AppConfig): ClockSettings & { rollForw
   try {
     data = JSON.parse(readFileSync(config.calendarFile, 'utf8')) as CalendarData;
   } catch (error) {
-    throw new Error(`LEDGER_CALENDAR_FILE=${config.calendarFile}: cannot read the official calendar (${(error as Error).message})`);
+    throw new Error(
+      `LEDGER_CALENDAR_FILE=${config.calendarFile}: cannot read the official calendar (${(error as Error).message})`,
+    );
   }
   return { timeZone: config.timeZone, calendar: createWorkingCalendar(data), rollForward: config.rollForward };
 }

@@ -20,7 +20,15 @@ import { CLOCK_SETTINGS } from './clock-settings';
 import { serviceUnavailable } from '../http/problem';
 
 export function readModelProjections(settings: ClockSettings): Projection[] {
-  return [unitsProjection, principalsProjection, mattersProjection(settings), timelineProjection, matterFactsProjection(settings), activityFactsProjection(settings), rhythmProjection(settings)];
+  return [
+    unitsProjection,
+    principalsProjection,
+    mattersProjection(settings),
+    timelineProjection,
+    matterFactsProjection(settings),
+    activityFactsProjection(settings),
+    rhythmProjection(settings),
+  ];
 }
 
 /** Where the read models live: a plain file, or a link to the generation `ledger rebuild` swapped in. */
@@ -57,7 +65,10 @@ export class ReadModels implements OnModuleInit, OnApplicationShutdown {
       name: 'projections',
       probe: async () => {
         const head = (await this.store.head()).position;
-        return { ok: this.live.position >= head, details: { position: this.live.position.toString(), head: head.toString() } };
+        return {
+          ok: this.live.position >= head,
+          details: { position: this.live.position.toString(), head: head.toString() },
+        };
       },
     });
   }

@@ -24,11 +24,15 @@ export class ReadPositionInterceptor implements NestInterceptor {
     if (request.method !== 'GET' || isPublic) return next.handle();
     const raw = request.query.minPosition;
     if (raw !== undefined && (typeof raw !== 'string' || !/^\d{1,30}$/.test(raw))) {
-      throw badRequest('minPosition must be a ledger position (digits)', [{ field: 'minPosition', message: 'must be digits' }]);
+      throw badRequest('minPosition must be a ledger position (digits)', [
+        { field: 'minPosition', message: 'must be digits' },
+      ]);
     }
     return from(this.readModels.ready(raw === undefined ? undefined : BigInt(raw))).pipe(
       switchMap((position) => {
-        http.getResponse<{ setHeader(name: string, value: string): void }>().setHeader('X-Ledger-Position', position.toString());
+        http
+          .getResponse<{ setHeader(name: string, value: string): void }>()
+          .setHeader('X-Ledger-Position', position.toString());
         return next.handle();
       }),
     );

@@ -3,7 +3,10 @@ import { IsOptional, Matches } from 'class-validator';
 
 /** Query parameters every read accepts; query DTOs extend it so the whitelist lets them through. */
 export class ReadQueryDto {
-  @ApiPropertyOptional({ description: 'answer once the read model has applied this ledger position (else 503)', example: '42' })
+  @ApiPropertyOptional({
+    description: 'answer once the read model has applied this ledger position (else 503)',
+    example: '42',
+  })
   @IsOptional()
   @Matches(/^\d{1,30}$/, { message: 'must be a ledger position (digits)' })
   minPosition?: string;

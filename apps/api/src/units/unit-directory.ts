@@ -13,9 +13,14 @@ export class UnitDirectory {
 
   async require(code: string, field: string): Promise<void> {
     if (!(await this.exists(code))) {
-      throw new ProblemException(422, 'rules/unknown-unit', 'Unknown unit', `unknown-unit: no unit with code ${code}`, [
-        { field, message: `no unit with code ${code}` },
-      ], { rule: 'unknown-unit' });
+      throw new ProblemException(
+        422,
+        'rules/unknown-unit',
+        'Unknown unit',
+        `unknown-unit: no unit with code ${code}`,
+        [{ field, message: `no unit with code ${code}` }],
+        { rule: 'unknown-unit' },
+      );
     }
   }
 }

@@ -59,9 +59,13 @@ export class LedgerWriter {
       throw conflict('already-exists', `${plan.noun} ${plan.id} already exists`, { currentRevision: current });
     }
     if (ctx.ifMatch !== undefined && ctx.ifMatch !== current) {
-      throw conflict('revision-mismatch', `the ${plan.noun} has moved on: If-Match ${ctx.ifMatch}, current revision ${current === 'no_stream' ? 'none' : current}`, {
-        currentRevision: current === 'no_stream' ? null : current,
-      });
+      throw conflict(
+        'revision-mismatch',
+        `the ${plan.noun} has moved on: If-Match ${ctx.ifMatch}, current revision ${current === 'no_stream' ? 'none' : current}`,
+        {
+          currentRevision: current === 'no_stream' ? null : current,
+        },
+      );
     }
     const drafts = await plan.decide(history);
     const cause = history.length > 0 ? history[history.length - 1].eventId : null;

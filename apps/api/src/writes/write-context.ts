@@ -28,13 +28,18 @@ export const Write = createParamDecorator((_data: unknown, context: ExecutionCon
   }>();
   const key = request.headers['idempotency-key'];
   if (key !== undefined && (key.length === 0 || key.length > 128)) {
-    throw badRequest('Idempotency-Key must be 1 to 128 characters', [{ field: 'Idempotency-Key', message: 'must be 1 to 128 characters' }]);
+    throw badRequest('Idempotency-Key must be 1 to 128 characters', [
+      { field: 'Idempotency-Key', message: 'must be 1 to 128 characters' },
+    ]);
   }
   const ifMatch = request.headers['if-match'];
   let expected: number | undefined;
   if (ifMatch !== undefined) {
     const match = /^\s*"?(\d{1,15})"?\s*$/.exec(ifMatch);
-    if (!match) throw badRequest('If-Match must be a stream revision such as "3"', [{ field: 'If-Match', message: 'must be a revision such as "3"' }]);
+    if (!match)
+      throw badRequest('If-Match must be a stream revision such as "3"', [
+        { field: 'If-Match', message: 'must be a revision such as "3"' },
+      ]);
     expected = Number(match[1]);
   }
   const path = request.originalUrl.split('?')[0];
@@ -44,7 +49,8 @@ export const Write = createParamDecorator((_data: unknown, context: ExecutionCon
     fingerprint = sha256(canonicalJson({ method: request.method, path, body: request.body ?? null }));
   } catch (error) {
     // e.g. 1e400 or 12345678901234567890: no field of any write takes such a number.
-    if (error instanceof CanonicalJsonError) throw badRequest('the request body holds a number that JSON cannot carry exactly');
+    if (error instanceof CanonicalJsonError)
+      throw badRequest('the request body holds a number that JSON cannot carry exactly');
     throw error;
   }
   return {

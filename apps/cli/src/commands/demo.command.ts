@@ -34,7 +34,9 @@ export class DemoCommand extends CommandRunner {
     const seed = options.seed ?? 1;
     const year = options.year ?? 2022;
     const progress = new Progress();
-    process.stderr.write(`ledger demo: ${CITY} (${UNITS.length} towns and departments), ${year - 1}–${year}, seed ${seed}, into ${config.dataDir}\n`);
+    process.stderr.write(
+      `ledger demo: ${CITY} (${UNITS.length} towns and departments), ${year - 1}–${year}, seed ${seed}, into ${config.dataDir}\n`,
+    );
     let result: DemoResult;
     try {
       result = await runDemo({
@@ -60,14 +62,18 @@ export class DemoCommand extends CommandRunner {
         (result.readModelSeconds !== null ? `, read models built in ${duration(result.readModelSeconds)}` : ''),
     );
     if (Object.keys(result.refusals).length > 0) {
-      process.stderr.write(`  the domain refused some simulated commands (a demo bug): ${JSON.stringify(result.refusals)}\n`);
+      process.stderr.write(
+        `  the domain refused some simulated commands (a demo bug): ${JSON.stringify(result.refusals)}\n`,
+      );
     }
     process.stdout.write(this.describe(result, config.dataDir, year));
     const tokenFile = join(config.dataDir, 'demo-tokens.txt');
     writeFileSync(
       tokenFile,
       '# role\tprincipal\tunits\ttoken\tname (written by `ledger demo`; anyone with this file can log in)\n' +
-        result.principals.map((p) => `${p.role}\t${p.id}\t${p.units.join(',') || '-'}\t${p.token}\t${p.name}`).join('\n') +
+        result.principals
+          .map((p) => `${p.role}\t${p.id}\t${p.units.join(',') || '-'}\t${p.token}\t${p.name}`)
+          .join('\n') +
         '\n',
       { mode: 0o600 },
     );
@@ -85,13 +91,18 @@ export class DemoCommand extends CommandRunner {
         .map((k) => `${KIND_LABELS[k]} ${count(c[k])}`);
       lines.push(`  ${y} contacts: ${parts.join(', ')}`);
     }
-    if (result.campaign) lines.push(`  backlog campaign ${result.campaign.id}: ${result.campaign.cases} cases, targets 80 % by ${year}-06-30, 90 % by ${year}-07-31`);
+    if (result.campaign)
+      lines.push(
+        `  backlog campaign ${result.campaign.id}: ${result.campaign.cases} cases, targets 80 % by ${year}-06-30, 90 % by ${year}-07-31`,
+      );
     lines.push('');
     lines.push('Log in with one of these bearer tokens (Authorization: Bearer <token>):');
     const width = Math.max(...result.principals.map((p) => p.role.length + p.id.length + 3));
-    for (const p of result.principals.filter((x) => x.role !== 'handler')) lines.push(`  ${`${p.role} ${p.id}`.padEnd(width)} ${p.token}  ${p.name}`);
+    for (const p of result.principals.filter((x) => x.role !== 'handler'))
+      lines.push(`  ${`${p.role} ${p.id}`.padEnd(width)} ${p.token}  ${p.name}`);
     lines.push('  handlers, one per unit:');
-    for (const p of result.principals.filter((x) => x.role === 'handler')) lines.push(`  ${`handler ${p.units[0]}`.padEnd(width)} ${p.token}`);
+    for (const p of result.principals.filter((x) => x.role === 'handler'))
+      lines.push(`  ${`handler ${p.units[0]}`.padEnd(width)} ${p.token}`);
     lines.push('');
     lines.push(`Next: LEDGER_DATA_DIR=${dataDir} npm start, then e.g.`);
     lines.push(`  curl -s localhost:3000/api/v1/units -H "Authorization: Bearer <the registrar's token>"`);
@@ -113,7 +124,8 @@ export class DemoCommand extends CommandRunner {
   @Option({ flags: '--scale <fraction>', description: "volumes as a share of the example report's (default 1)" })
   parseScale(value: string): number {
     const scale = Number(value);
-    if (!/^\d*\.?\d+$/.test(value) || !(scale > 0 && scale <= 5)) fail(`--scale expects a number in (0, 5], got ${JSON.stringify(value)}`);
+    if (!/^\d*\.?\d+$/.test(value) || !(scale > 0 && scale <= 5))
+      fail(`--scale expects a number in (0, 5], got ${JSON.stringify(value)}`);
     return scale;
   }
 }

@@ -17,7 +17,10 @@ interface ProjectOptions {
  * beside a running server: the runner re-reads the checkpoint under the write lock,
  * so two runners on one file never apply an event twice.
  */
-@Command({ name: 'project', description: 'run the projection runner alone: catch the read models up, then follow the log live' })
+@Command({
+  name: 'project',
+  description: 'run the projection runner alone: catch the read models up, then follow the log live',
+})
 export class ProjectCommand extends CommandRunner {
   async run(_args: string[], options: ProjectOptions): Promise<void> {
     const config = cliConfig();
@@ -41,11 +44,14 @@ export class ProjectCommand extends CommandRunner {
         progress.update(`catching up ${file}: ${rateLine(done, Math.max(total - initial, done), seconds)}`);
       },
       onError: (error) => process.stderr.write(`projection failed, retrying: ${(error as Error).message}\n`),
-      onSwap: ({ position }) => process.stderr.write(`switched to a rebuilt generation of ${file} at position ${position}\n`),
+      onSwap: ({ position }) =>
+        process.stderr.write(`switched to a rebuilt generation of ${file} at position ${position}\n`),
     });
     initial = live.applied;
     const caughtUp = await live.catchUp();
-    progress.done(`caught up: ${count(caughtUp)} events applied now, ${count(live.applied)} in all, position ${live.position}`);
+    progress.done(
+      `caught up: ${count(caughtUp)} events applied now, ${count(live.applied)} in all, position ${live.position}`,
+    );
     if (options.once) {
       await live.close();
       await store.close();
@@ -55,7 +61,9 @@ export class ProjectCommand extends CommandRunner {
     following = true;
     const report = setInterval(() => {
       if (fresh === 0) return;
-      process.stderr.write(`applied ${count(fresh)} new events; position ${live.position}, ${count(live.applied)} events in all\n`);
+      process.stderr.write(
+        `applied ${count(fresh)} new events; position ${live.position}, ${count(live.applied)} events in all\n`,
+      );
       fresh = 0;
     }, 2000);
     live.start();

@@ -1,6 +1,12 @@
 import Database from 'better-sqlite3';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { dumpReadModels, firstDifference, rebuildReadModels, RebuildInProgressError, realReadModelFile } from '@app/projections';
+import {
+  dumpReadModels,
+  firstDifference,
+  rebuildReadModels,
+  RebuildInProgressError,
+  realReadModelFile,
+} from '@app/projections';
 import { existsSync } from 'node:fs';
 import { clockSettingsFrom } from '../../../api/src/read-models/clock-settings';
 import { readModelProjections, readModelsFile } from '../../../api/src/read-models/read-models.service';
@@ -22,7 +28,10 @@ interface RebuildOptions {
  * new one within a poll interval of the swap, catching it up with whatever was appended
  * during the rebuild.
  */
-@Command({ name: 'rebuild', description: 'rebuild every read model beside the live ones, then swap them in atomically' })
+@Command({
+  name: 'rebuild',
+  description: 'rebuild every read model beside the live ones, then swap them in atomically',
+})
 export class RebuildCommand extends CommandRunner {
   async run(_args: string[], options: RebuildOptions): Promise<void> {
     const config = cliConfig();
@@ -67,7 +76,10 @@ export class RebuildCommand extends CommandRunner {
     const b = new Database(built, { readonly: true });
     try {
       const difference = firstDifference(dumpReadModels(a), dumpReadModels(b));
-      if (difference) throw new VerifyError(`verify: the rebuilt read models differ from the live ones (nothing was swapped): ${difference}`);
+      if (difference)
+        throw new VerifyError(
+          `verify: the rebuilt read models differ from the live ones (nothing was swapped): ${difference}`,
+        );
       process.stderr.write('verify: the rebuilt read models equal the live ones, table by table and row by row\n');
     } finally {
       a.close();
@@ -81,7 +93,10 @@ export class RebuildCommand extends CommandRunner {
     return Number(value);
   }
 
-  @Option({ flags: '--verify', description: 'before swapping, check that the rebuilt tables equal the live ones (a quiet ledger only)' })
+  @Option({
+    flags: '--verify',
+    description: 'before swapping, check that the rebuilt tables equal the live ones (a quiet ledger only)',
+  })
   parseVerify(): boolean {
     return true;
   }

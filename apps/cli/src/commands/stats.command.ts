@@ -14,7 +14,11 @@ export class StatsCommand extends CommandRunner {
     const file = ledgerFile(config);
     const bytes = [file, `${file}-wal`].filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0);
     process.stdout.write(
-      JSON.stringify({ file, streams: head.streams, events: head.events, headPosition: head.position.toString(), bytes }, null, 2) + '\n',
+      JSON.stringify(
+        { file, streams: head.streams, events: head.events, headPosition: head.position.toString(), bytes },
+        null,
+        2,
+      ) + '\n',
     );
   }
 }

@@ -114,7 +114,12 @@ export const UNITS: readonly DemoUnit[] = [
   dept('discipline', '纪委监委', GOOD, '副书记 魏建平'),
   dept('politics-law', '政法委', AVERAGE, '常务副书记 薛海军'),
   dept('market', '市场监督管理局', AVERAGE, '局长 叶春生'),
-  dept('urban-management', '城市管理局', { ...AVERAGE, returnsOwn: 0.09, misrouteWeight: 3, lateReply: 0.08 }, '局长 阎立群'),
+  dept(
+    'urban-management',
+    '城市管理局',
+    { ...AVERAGE, returnsOwn: 0.09, misrouteWeight: 3, lateReply: 0.08 },
+    '局长 阎立群',
+  ),
   dept('transport', '交通运输局', AVERAGE, '局长 余卫国'),
   dept('water', '水利局', AVERAGE, '局长 潘长河'),
   dept('industrial-zone', '产业集聚区管委会', { ...POOR, extension: 0.3 }, '主任 杜宏伟'),
@@ -185,7 +190,20 @@ export const COMPANIES = [
   '青禾市第二建筑工程公司',
 ];
 
-export const VILLAGES = ['王庄村', '李营村', '东湖社区', '北街社区', '后屯村', '石桥村', '小河村', '高庙村', '新集村', '槐树庄村', '郭店村', '白沙村'];
+export const VILLAGES = [
+  '王庄村',
+  '李营村',
+  '东湖社区',
+  '北街社区',
+  '后屯村',
+  '石桥村',
+  '小河村',
+  '高庙村',
+  '新集村',
+  '槐树庄村',
+  '郭店村',
+  '白沙村',
+];
 
 export const RISK_PROJECTS = [
   '城北污水处理厂扩建工程',
@@ -204,11 +222,61 @@ export const RISK_PROJECTS = [
   '河道综合治理工程',
 ];
 
-export const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'.split('');
+export const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'.split(
+    '',
+  );
 export const GIVEN = [
-  '伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平',
-  '刚', '桂英', '建国', '建华', '志强', '玉兰', '海燕', '春梅', '国庆', '红', '兵', '斌', '宇', '浩', '凯', '鹏', '辉', '欣',
-  '婷', '雪', '保国', '长青', '金凤', '文革', '小燕', '德胜', '彩霞', '振华', '淑珍', '永福',
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建国',
+  '建华',
+  '志强',
+  '玉兰',
+  '海燕',
+  '春梅',
+  '国庆',
+  '红',
+  '兵',
+  '斌',
+  '宇',
+  '浩',
+  '凯',
+  '鹏',
+  '辉',
+  '欣',
+  '婷',
+  '雪',
+  '保国',
+  '长青',
+  '金凤',
+  '文革',
+  '小燕',
+  '德胜',
+  '彩霞',
+  '振华',
+  '淑珍',
+  '永福',
 ];
 
 /** Online complaints arrive through these platforms; most through the national one. */
@@ -281,18 +349,47 @@ export const CATEGORY_MIX: Record<'collective' | 'individual' | 'skip' | 'online
 
 /** The units a category's matters belong to, by weight; `town` stands for the town concerned. */
 export const CATEGORY_UNITS: Record<Category, readonly (readonly [string, number])[]> = {
-  urban_rural_construction: [['dept-housing', 0.5], ['town', 0.3], ['dept-urban-management', 0.2]],
-  labour_social_security: [['dept-hrss', 0.6], ['town', 0.3], ['dept-housing', 0.1]],
-  agriculture_rural: [['town', 0.75], ['dept-agriculture', 0.2], ['dept-water', 0.05]],
+  urban_rural_construction: [
+    ['dept-housing', 0.5],
+    ['town', 0.3],
+    ['dept-urban-management', 0.2],
+  ],
+  labour_social_security: [
+    ['dept-hrss', 0.6],
+    ['town', 0.3],
+    ['dept-housing', 0.1],
+  ],
+  agriculture_rural: [
+    ['town', 0.75],
+    ['dept-agriculture', 0.2],
+    ['dept-water', 0.05],
+  ],
   discipline_inspection: [['dept-discipline', 1]],
-  land_resources: [['dept-natural-resources', 0.55], ['town', 0.45]],
-  civil_affairs: [['dept-civil-affairs', 0.7], ['town', 0.3]],
-  appeals: [['dept-politics-law', 0.65], ['dept-public-security', 0.25], ['town', 0.1]],
+  land_resources: [
+    ['dept-natural-resources', 0.55],
+    ['town', 0.45],
+  ],
+  civil_affairs: [
+    ['dept-civil-affairs', 0.7],
+    ['town', 0.3],
+  ],
+  appeals: [
+    ['dept-politics-law', 0.65],
+    ['dept-public-security', 0.25],
+    ['town', 0.1],
+  ],
   health: [['dept-health', 1]],
   education_sports: [['dept-education', 1]],
   public_security: [['dept-public-security', 1]],
-  environment: [['dept-environment', 0.85], ['town', 0.15]],
-  other: [['dept-market', 0.5], ['dept-transport', 0.3], ['dept-urban-management', 0.2]],
+  environment: [
+    ['dept-environment', 0.85],
+    ['town', 0.15],
+  ],
+  other: [
+    ['dept-market', 0.5],
+    ['dept-transport', 0.3],
+    ['dept-urban-management', 0.2],
+  ],
 };
 
 /** What petitioners say, by category; `{s}` is the subject, `{v}` a village, `{n}` a number. */
@@ -320,7 +417,12 @@ export const SUMMARIES: Record<Category, readonly string[]> = {
   discipline_inspection: ['举报{v}村干部侵占集体资金', '举报{v}村务不公开、账目不清', '反映{v}低保评定中优亲厚友'],
   land_resources: ['反映{v}征地补偿款未足额发放', '反映{v}宅基地纠纷久拖未决', '反映{v}非法占用耕地'],
   civil_affairs: ['申请低保未获批准，要求重新审核', '反映残疾人补贴未发放', '反映养老院服务问题'],
-  appeals: ['不服法院一审判决，要求再审', '反映案件执行难，判决长期未执行到位', '对公安机关处理结果不服', '反映交通事故赔偿纠纷处理不公'],
+  appeals: [
+    '不服法院一审判决，要求再审',
+    '反映案件执行难，判决长期未执行到位',
+    '对公安机关处理结果不服',
+    '反映交通事故赔偿纠纷处理不公',
+  ],
   health: ['反映医疗纠纷处理不公', '反映乡镇卫生院乱收费', '反映新农合报销问题'],
   education_sports: ['反映学校违规收费', '反映子女入学难', '反映代课教师待遇问题'],
   public_security: ['反映治安案件久拖未结', '反映邻里纠纷报警后处理不力', '反映户口迁移办理问题'],

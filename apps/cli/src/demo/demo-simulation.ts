@@ -74,7 +74,11 @@ export interface DemoSettings {
   clock: ClockSettings & { rollForward: boolean };
   collectiveThreshold: number;
   /** Seals petitioners' personal data as the API does (per-petitioner keys, AAD = the event id). */
-  seal: (openedEventId: string, petitioners: readonly PetitionerInput[], petitionerId: () => string) => SealedPetitioner[];
+  seal: (
+    openedEventId: string,
+    petitioners: readonly PetitionerInput[],
+    petitionerId: () => string,
+  ) => SealedPetitioner[];
   /** Nothing is dated after this instant (ms); default the end of the year. */
   endMs?: number;
   onDay?: (date: LocalDate) => void;
@@ -291,8 +295,9 @@ export class DemoSimulation {
       if (midnight(day) > this.endMs) break;
       this.agenda.add(midnight(day), () => this.startDay(day));
     }
-    this.agenda.add(at(nextWorkingDate(this.settings.clock.calendar, `${this.settings.year}-02-20` as LocalDate), 9.5), () =>
-      this.launchCampaign(),
+    this.agenda.add(
+      at(nextWorkingDate(this.settings.clock.calendar, `${this.settings.year}-02-20` as LocalDate), 9.5),
+      () => this.launchCampaign(),
     );
     for (let task = this.agenda.next(); task; task = this.agenda.next()) {
       if (task.at > this.endMs) continue;
@@ -316,7 +321,10 @@ export class DemoSimulation {
     const now = iso(atMs);
     for (const unit of UNITS) {
       await this.fact(`unit-${unit.code}`, ADMIN, () => [
-        registerUnit({ type: 'RegisterUnit', code: unit.code, name: unit.name, kind: unit.kind, parent: null }, { now }),
+        registerUnit(
+          { type: 'RegisterUnit', code: unit.code, name: unit.name, kind: unit.kind, parent: null },
+          { now },
+        ),
       ]);
     }
     const people: Omit<DemoPrincipal, 'token'>[] = [
@@ -336,7 +344,14 @@ export class DemoSimulation {
       const token = newToken();
       await this.fact(`principal-${person.id}`, ADMIN, () => [
         registerPrincipal(
-          { type: 'RegisterPrincipal', principalId: person.id, name: person.name, role: person.role, units: person.units, tokenHash: hashToken(token) },
+          {
+            type: 'RegisterPrincipal',
+            principalId: person.id,
+            name: person.name,
+            role: person.role,
+            units: person.units,
+            tokenHash: hashToken(token),
+          },
           { now },
         ),
       ]);
@@ -366,7 +381,13 @@ export class DemoSimulation {
 
   private context(atMs: number): DecisionContext {
     const { clock, collectiveThreshold } = this.settings;
-    return { now: iso(atMs), timeZone: clock.timeZone, calendar: clock.calendar, rollForward: clock.rollForward, collectiveThreshold };
+    return {
+      now: iso(atMs),
+      timeZone: clock.timeZone,
+      calendar: clock.calendar,
+      rollForward: clock.rollForward,
+      collectiveThreshold,
+    };
   }
 
   /** A matter command at `atMs`, decided on the matter's state as the API would, then appended. */
@@ -390,7 +411,9 @@ export class DemoSimulation {
     const year = Number(date.slice(0, 4));
     const volumes = year === this.settings.year ? CURRENT_YEAR : PREVIOUS_YEAR;
     for (const kind of ARRIVAL_KINDS) {
-      const n = this.rng.poisson((this.yearly(kind, volumes) * this.settings.scale * this.weight(kind, date)) / this.yearWeight(kind, year));
+      const n = this.rng.poisson(
+        (this.yearly(kind, volumes) * this.settings.scale * this.weight(kind, date)) / this.yearWeight(kind, year),
+      );
       for (let i = 0; i < n; i++) {
         const when = this.arrivalTime(kind, date);
         this.agenda.add(when, () => this.arrive(kind, when));
@@ -457,7 +480,11 @@ export class DemoSimulation {
     }
     const month = Number(date.slice(5, 7));
     if (kind === 'online' && (month === 3 || month === 4)) w *= 1.35;
-    if ((kind === 'nationalIndividual' || kind === 'nationalCollective') && this.sensitive(date) && date.startsWith(String(this.settings.year))) {
+    if (
+      (kind === 'nationalIndividual' || kind === 'nationalCollective') &&
+      this.sensitive(date) &&
+      date.startsWith(String(this.settings.year))
+    ) {
       w *= 0.05;
     }
     return w;
@@ -468,7 +495,8 @@ export class DemoSimulation {
     let total = this.weights.get(key);
     if (total === undefined) {
       total = 0;
-      for (let d = `${year}-01-01` as LocalDate; d.startsWith(String(year)); d = addDays(d, 1)) total += this.weight(kind, d);
+      for (let d = `${year}-01-01` as LocalDate; d.startsWith(String(year)); d = addDays(d, 1))
+        total += this.weight(kind, d);
       this.weights.set(key, total);
     }
     return total;
@@ -488,10 +516,22 @@ export class DemoSimulation {
     counts[label] = (counts[label] ?? 0) + 1;
   }
 
-  private contactOf(kind: ArrivalKind): { channel: 'visit' | 'online' | 'letter' | 'phone' | 'sms'; level: Level; source: Source | null; headcount: number; label: string } {
+  private contactOf(kind: ArrivalKind): {
+    channel: 'visit' | 'online' | 'letter' | 'phone' | 'sms';
+    level: Level;
+    source: Source | null;
+    headcount: number;
+    label: string;
+  } {
     const r = this.rng;
     const collective = () => Math.min(120, 5 + Math.floor(Math.exp(1.45 + 0.8 * r.normal())));
-    const individual = () => r.weighted([[1, 0.62], [2, 0.24], [3, 0.09], [4, 0.05]] as const);
+    const individual = () =>
+      r.weighted([
+        [1, 0.62],
+        [2, 0.24],
+        [3, 0.09],
+        [4, 0.05],
+      ] as const);
     switch (kind) {
       case 'cityCollective':
         return { channel: 'visit', level: 'city', source: null, headcount: collective(), label: 'visit-collective' };
@@ -506,8 +546,18 @@ export class DemoSimulation {
       case 'phone':
         return { channel: 'phone', level: 'city', source: null, headcount: 1, label: 'phone' };
       default: {
-        const level: Level = kind.startsWith('prefecture') ? 'prefecture' : kind.startsWith('province') ? 'province' : 'national';
-        const headcount = kind.endsWith('Collective') ? r.int(5, 9) : r.weighted([[1, 0.6], [2, 0.3], [3, 0.1]] as const);
+        const level: Level = kind.startsWith('prefecture')
+          ? 'prefecture'
+          : kind.startsWith('province')
+            ? 'province'
+            : 'national';
+        const headcount = kind.endsWith('Collective')
+          ? r.int(5, 9)
+          : r.weighted([
+              [1, 0.6],
+              [2, 0.3],
+              [3, 0.1],
+            ] as const);
         return { channel: 'visit', level, source: null, headcount, label: `skip-${level}` };
       }
     }
@@ -544,7 +594,8 @@ export class DemoSimulation {
       return this.onlinePool.pick(r, nowMs, unsettled);
     }
     if (kind === 'cityCollective') return this.collectivePool.pick(r, nowMs, unsettled);
-    if (kind === 'cityIndividual' || kind === 'letter' || kind === 'phone' || kind === 'sms') return this.visitPool.pick(r, nowMs, unsettled);
+    if (kind === 'cityIndividual' || kind === 'letter' || kind === 'phone' || kind === 'sms')
+      return this.visitPool.pick(r, nowMs, unsettled);
     // Escalations are mostly about matters the city has not settled to the petitioner's satisfaction.
     return this.anyPool.pick(r, nowMs, (m) => m.dissatisfied || (unsettled(m) && m.state.contacts.length > 1));
   }
@@ -552,7 +603,13 @@ export class DemoSimulation {
   private async arrive(kind: ArrivalKind, nowMs: number): Promise<void> {
     const contact = this.contactOf(kind);
     this.count(nowMs, contact.label);
-    const input = { occurredAt: iso(nowMs), channel: contact.channel, level: contact.level, source: contact.source, headcount: contact.headcount };
+    const input = {
+      occurredAt: iso(nowMs),
+      channel: contact.channel,
+      level: contact.level,
+      source: contact.source,
+      headcount: contact.headcount,
+    };
     if (this.rng.chance(this.repeatChance(kind))) {
       const matter = this.pickRepeat(kind, nowMs);
       if (matter) {
@@ -593,15 +650,22 @@ export class DemoSimulation {
       if (r.chance(share)) project = r.weighted(HOUSING_PROJECTS.map((p) => [p, p.online] as const));
       else if (r.chance(0.3)) subject = r.pick(VILLAGES);
     } else if (category === 'labour_social_security') {
-      if (r.chance(0.6)) project = r.weighted(HOUSING_PROJECTS.filter((p) => p.wages > 0).map((p) => [p, p.wages] as const));
+      if (r.chance(0.6))
+        project = r.weighted(HOUSING_PROJECTS.filter((p) => p.wages > 0).map((p) => [p, p.wages] as const));
       else subject = r.pick(COMPANIES);
-    } else if (category === 'agriculture_rural' || category === 'land_resources' || category === 'discipline_inspection') {
+    } else if (
+      category === 'agriculture_rural' ||
+      category === 'land_resources' ||
+      category === 'discipline_inspection'
+    ) {
       if (r.chance(0.7)) subject = r.pick(VILLAGES);
     }
     if (project) subject = project.name;
     const home = this.homeUnit(category, project);
     // Now and then the registrar picks the wrong category and corrects it a day or two later.
-    const registered: Category = r.chance(0.01) ? r.pick(CATEGORY_MIX.remote.map(([c]) => c).filter((c) => c !== category)) : category;
+    const registered: Category = r.chance(0.01)
+      ? r.pick(CATEGORY_MIX.remote.map(([c]) => c).filter((c) => c !== category))
+      : category;
     const perDay = (this.mattersPerDay.get(date) ?? 0) + 1;
     this.mattersPerDay.set(date, perDay);
     const id = `XF${date.replace(/-/g, '')}-${String(perDay).padStart(4, '0')}`;
@@ -612,7 +676,16 @@ export class DemoSimulation {
     let events: DomainEvent[];
     try {
       events = decideMatter(
-        { type: 'OpenMatter', matterId: id, category: registered, subject, responsibleUnit: home, summary, petitioners: sealed, contact },
+        {
+          type: 'OpenMatter',
+          matterId: id,
+          category: registered,
+          subject,
+          responsibleUnit: home,
+          summary,
+          petitioners: sealed,
+          contact,
+        },
         null,
         this.context(nowMs),
       );
@@ -623,7 +696,18 @@ export class DemoSimulation {
     await this.ledger.write(`matter-${id}`, REGISTRAR, events, openedEventId);
     let state: MatterState | null = null;
     for (const event of events) state = evolveMatter(state, event);
-    const m: SimMatter = { id, stream: `matter-${id}`, state: state!, kind, home, project, trueCategory: category, campaign: false, dissatisfied: false, returned: false };
+    const m: SimMatter = {
+      id,
+      stream: `matter-${id}`,
+      state: state!,
+      kind,
+      home,
+      project,
+      trueCategory: category,
+      campaign: false,
+      dissatisfied: false,
+      returned: false,
+    };
     this.matters.set(id, m);
     this.anyPool.add(m);
     if (project) this.byProject.get(project.name)!.add(m);
@@ -631,23 +715,40 @@ export class DemoSimulation {
     else if (kind === 'cityCollective') this.collectivePool.add(m);
     else this.visitPool.add(m);
     if (kind !== 'online' && kind.endsWith('Collective')) this.hot.push(m);
-    if (!kind.startsWith('city') && kind !== 'online' && kind !== 'sms' && kind !== 'letter' && kind !== 'phone') this.hot.push(m);
+    if (!kind.startsWith('city') && kind !== 'online' && kind !== 'sms' && kind !== 'letter' && kind !== 'phone')
+      this.hot.push(m);
 
     const cal = this.settings.clock.calendar;
     if (registered !== category) {
       this.agenda.add(later(r, cal, nowMs, 0.5, 3), () =>
-        this.command(m, REGISTRAR, this.clock, { type: 'CorrectMatter', field: 'category', value: category, reason: '登记时问题类别选择有误，予以更正' }),
+        this.command(m, REGISTRAR, this.clock, {
+          type: 'CorrectMatter',
+          field: 'category',
+          value: category,
+          reason: '登记时问题类别选择有误，予以更正',
+        }),
       );
     }
     // 包案: a leader owns the big collective visits, escalations and the hot housing projects' cases.
-    const ownable = headcount >= 20 || (contact.level !== 'city' && r.chance(0.5)) || (project && project.online >= 0.1 && r.chance(0.15));
+    const ownable =
+      headcount >= 20 ||
+      (contact.level !== 'city' && r.chance(0.5)) ||
+      (project && project.online >= 0.1 && r.chance(0.15));
     if (ownable) {
-      const leader: LeaderKey = project ? project.owner : category === 'appeals' ? 'politicsLaw' : category === 'labour_social_security' ? 'executive' : r.pick(['executive', 'mayor', 'politicsLaw'] as const);
+      const leader: LeaderKey = project
+        ? project.owner
+        : category === 'appeals'
+          ? 'politicsLaw'
+          : category === 'labour_social_security'
+            ? 'executive'
+            : r.pick(['executive', 'mayor', 'politicsLaw'] as const);
       this.agenda.add(later(r, cal, nowMs, 0.5, 4), () => this.own(m, leader));
     }
     const assignAfter = kind === 'online' ? [0.1, 2.5] : contact.level !== 'city' ? [1, 4] : [0.3, 6];
     const bureauLate = r.chance(0.015);
-    this.agenda.add(later(r, cal, nowMs, bureauLate ? 16 : assignAfter[0], bureauLate ? 22 : assignAfter[1]), () => this.assign(m));
+    this.agenda.add(later(r, cal, nowMs, bureauLate ? 16 : assignAfter[0], bureauLate ? 22 : assignAfter[1]), () =>
+      this.assign(m),
+    );
   }
 
   private homeUnit(category: Category, project: HousingProject | null): string {
@@ -717,7 +818,12 @@ export class DemoSimulation {
     if (!reassigning && r.chance(0.06)) {
       unit = r.weighted(UNITS.filter((u) => u.code !== m.home).map((u) => [u.code, u.profile.misrouteWeight] as const));
     }
-    const mode = reassigning || m.kind.endsWith('Collective') || !['cityIndividual', 'online', 'sms', 'letter', 'phone'].includes(m.kind) ? 'assign' : 'transfer';
+    const mode =
+      reassigning ||
+      m.kind.endsWith('Collective') ||
+      !['cityIndividual', 'online', 'sms', 'letter', 'phone'].includes(m.kind)
+        ? 'assign'
+        : 'transfer';
     if (!(await this.command(m, REGISTRAR, now, { type: 'AssignMatter', unit, mode, occurredAt: iso(now) }))) return;
     const assignment = m.state.assignments.length;
     const cal = this.settings.clock.calendar;
@@ -739,7 +845,14 @@ export class DemoSimulation {
 
   private async returnRemit(m: SimMatter, unit: string, assignment: number, now: number): Promise<void> {
     if (!this.current(m, unit, assignment) || m.state.assignments[assignment - 1].decidedAt) return;
-    if (!(await this.command(m, handler(unit), now, { type: 'ReturnOutsideRemit', reason: this.rng.pick(REMIT_REASONS), occurredAt: iso(now) }))) return;
+    if (
+      !(await this.command(m, handler(unit), now, {
+        type: 'ReturnOutsideRemit',
+        reason: this.rng.pick(REMIT_REASONS),
+        occurredAt: iso(now),
+      }))
+    )
+      return;
     m.returned = true;
     this.schedule(later(this.rng, this.settings.clock.calendar, now, 0.2, 3), () => this.assign(m));
   }
@@ -801,10 +914,28 @@ export class DemoSimulation {
   private async reply(m: SimMatter, unit: string, now: number): Promise<void> {
     const r = this.rng;
     if (m.state.assignedUnit !== unit || m.state.status !== 'accepted') return;
-    const outcome = r.weighted([['supported', 0.36], ['partially_supported', 0.2], ['not_supported', 0.14], ['explained', 0.3]] as const);
-    if (!(await this.command(m, handler(unit), now, { type: 'IssueReply', outcome, note: REPLY_NOTES[outcome], occurredAt: iso(now) }))) return;
+    const outcome = r.weighted([
+      ['supported', 0.36],
+      ['partially_supported', 0.2],
+      ['not_supported', 0.14],
+      ['explained', 0.3],
+    ] as const);
+    if (
+      !(await this.command(m, handler(unit), now, {
+        type: 'IssueReply',
+        outcome,
+        note: REPLY_NOTES[outcome],
+        occurredAt: iso(now),
+      }))
+    )
+      return;
     const reply = m.state.reply!;
-    const { lastDay } = lastDayAfterInstant(STATUTORY_LIMITS.reply, reply.acceptedAt, this.settings.clock, reply.extension?.days ?? 0);
+    const { lastDay } = lastDayAfterInstant(
+      STATUTORY_LIMITS.reply,
+      reply.acceptedAt,
+      this.settings.clock,
+      reply.extension?.days ?? 0,
+    );
     if (compareDates(dateOf(now), lastDay) > 0) {
       const key = `${unit}|${dateOf(now).slice(0, 7)}`;
       const list = this.lateByUnitMonth.get(key) ?? [];
@@ -824,7 +955,8 @@ export class DemoSimulation {
     const r = this.rng;
     const p = Math.max(0.05, Math.min(0.99, unitByCode.get(unit)!.profile.satisfaction + shift));
     const result = r.chance(p) ? (r.chance(0.7) ? 'satisfied' : 'basically_satisfied') : 'dissatisfied';
-    if (!(await this.command(m, REGISTRAR, now, { type: 'EvaluateSatisfaction', result, occurredAt: iso(now) }))) return;
+    if (!(await this.command(m, REGISTRAR, now, { type: 'EvaluateSatisfaction', result, occurredAt: iso(now) })))
+      return;
     const cal = this.settings.clock.calendar;
     if (result !== 'dissatisfied') {
       if (r.chance(0.85)) this.schedule(later(r, cal, now, 0, 10), (t) => this.resolve(m, t));
@@ -832,7 +964,11 @@ export class DemoSimulation {
     }
     m.dissatisfied = true;
     if (r.chance(0.08)) {
-      const { lastDay } = lastDayAfterInstant(STATUTORY_LIMITS.review_request, m.state.reply!.repliedAt!, this.settings.clock);
+      const { lastDay } = lastDayAfterInstant(
+        STATUTORY_LIMITS.review_request,
+        m.state.reply!.repliedAt!,
+        this.settings.clock,
+      );
       const requestAt = Math.min(later(r, cal, now, 2, 14), at(lastDay, 10));
       this.schedule(requestAt, (t) => this.requestReview(m, 'review', t));
     } else if (r.chance(0.25)) {
@@ -856,8 +992,14 @@ export class DemoSimulation {
       occurredAt: iso(now),
     });
     if (!ok || stage === 're_review' || !upheld || !r.chance(0.3)) return;
-    const { lastDay } = lastDayAfterInstant(STATUTORY_LIMITS.re_review_request, m.state.review!.decidedAt!, this.settings.clock);
-    this.schedule(Math.min(later(r, this.settings.clock.calendar, now, 5, 25), at(lastDay, 10)), (t) => this.requestReview(m, 're_review', t));
+    const { lastDay } = lastDayAfterInstant(
+      STATUTORY_LIMITS.re_review_request,
+      m.state.review!.decidedAt!,
+      this.settings.clock,
+    );
+    this.schedule(Math.min(later(r, this.settings.clock.calendar, now, 5, 25), at(lastDay, 10)), (t) =>
+      this.requestReview(m, 're_review', t),
+    );
   }
 
   private async resolve(m: SimMatter, now: number, note = '问题已解决，信访人表示息诉罢访'): Promise<void> {
@@ -867,7 +1009,11 @@ export class DemoSimulation {
 
   private async own(m: SimMatter, leader: LeaderKey): Promise<void> {
     if (m.state.owner === LEADERS[leader].name) return;
-    await this.command(m, leaderActor(leader), this.clock, { type: 'AssignOwner', leader: LEADERS[leader].name, occurredAt: iso(this.clock) });
+    await this.command(m, leaderActor(leader), this.clock, {
+      type: 'AssignOwner',
+      leader: LEADERS[leader].name,
+      occurredAt: iso(this.clock),
+    });
   }
 
   // ---------------------------------------------------------------- the bureau's rhythm
@@ -881,8 +1027,10 @@ export class DemoSimulation {
     const keep = () => this.factShare >= 1 || r.chance(this.factShare);
     if (working) {
       // 领导接访: the party secretary most Wednesdays, the mayor now and then, division-level leaders by turns.
-      if (isoWeekday(date) === 3 && r.chance(0.8) && keep()) this.reception(date, LEADERS.secretary.name, 1 + r.poisson(2.1), 3.2, 0.22);
-      if (isoWeekday(date) === 4 && r.chance(0.12) && keep()) this.reception(date, LEADERS.mayor.name, r.int(1, 2), 3.6, 0.3);
+      if (isoWeekday(date) === 3 && r.chance(0.8) && keep())
+        this.reception(date, LEADERS.secretary.name, 1 + r.poisson(2.1), 3.2, 0.22);
+      if (isoWeekday(date) === 4 && r.chance(0.12) && keep())
+        this.reception(date, LEADERS.mayor.name, r.int(1, 2), 3.6, 0.3);
       if (r.chance(0.38) && keep()) this.reception(date, r.pick(DIVISION_LEADERS), 1 + r.poisson(1.4), 2.4, 0.48);
       // 排查: every town and department reports twice a month.
       const half = Number(date.slice(8, 10)) >= 16 ? '16' : '01';
@@ -900,12 +1048,20 @@ export class DemoSimulation {
         const when = officeTime(r, date);
         this.agenda.add(when, () =>
           this.fact(this.factStream('risk_assessment', when), REGISTRAR, () => [
-            recordRiskAssessment({ type: 'RecordRiskAssessment', project, passed, occurredAt: iso(when) }, { now: iso(when) }),
+            recordRiskAssessment(
+              { type: 'RecordRiskAssessment', project, passed, occurredAt: iso(when) },
+              { now: iso(when) },
+            ),
           ]),
         );
       }
       if (this.lastWorkingDayOfWeek(date) && keep()) this.agenda.add(at(date, 15), () => this.weeklyMeeting(date));
-      if (Number(date.slice(8, 10)) >= 10 && nextWorkingDate(cal, `${date.slice(0, 8)}10` as LocalDate) === date && r.chance(0.85) && keep()) {
+      if (
+        Number(date.slice(8, 10)) >= 10 &&
+        nextWorkingDate(cal, `${date.slice(0, 8)}10` as LocalDate) === date &&
+        r.chance(0.85) &&
+        keep()
+      ) {
         this.agenda.add(at(date, 9.5), () => this.jointMeeting(date));
       }
       if (nextWorkingDate(cal, `${date.slice(0, 8)}05` as LocalDate) === date && date > this.first) {
@@ -926,12 +1082,23 @@ export class DemoSimulation {
     const r = this.rng;
     const persons = batches + r.poisson(batches * personsPerBatch);
     const resolvedOnSiteBatches = r.binomial(batches, onSite);
-    const resolvedOnSitePersons = Math.min(persons, resolvedOnSiteBatches + r.poisson(resolvedOnSiteBatches * personsPerBatch));
+    const resolvedOnSitePersons = Math.min(
+      persons,
+      resolvedOnSiteBatches + r.poisson(resolvedOnSiteBatches * personsPerBatch),
+    );
     const when = at(date, r.between(8.5, 11.5));
     this.agenda.add(when, () =>
       this.fact(this.factStream('reception', when), REGISTRAR, () => [
         recordReception(
-          { type: 'RecordReception', occurredAt: iso(when), leader, batches, persons, resolvedOnSiteBatches, resolvedOnSitePersons },
+          {
+            type: 'RecordReception',
+            occurredAt: iso(when),
+            leader,
+            batches,
+            persons,
+            resolvedOnSiteBatches,
+            resolvedOnSitePersons,
+          },
           { now: iso(when) },
         ),
       ]),
@@ -964,8 +1131,14 @@ export class DemoSimulation {
   /** Matters worth the leaders' time: recent escalations and big visits, open campaign cases. */
   private agendaMatters(nowMs: number, count: number): SimMatter[] {
     const horizon = nowMs - 21 * DAY;
-    while (this.hot.length > 0 && Date.parse(this.hot[0].state.contacts[this.hot[0].state.contacts.length - 1].occurredAt) < horizon - 60 * DAY) this.hot.shift();
-    const recent = this.hot.filter((m) => !m.state.resolved && Date.parse(m.state.contacts[m.state.contacts.length - 1].occurredAt) >= horizon);
+    while (
+      this.hot.length > 0 &&
+      Date.parse(this.hot[0].state.contacts[this.hot[0].state.contacts.length - 1].occurredAt) < horizon - 60 * DAY
+    )
+      this.hot.shift();
+    const recent = this.hot.filter(
+      (m) => !m.state.resolved && Date.parse(m.state.contacts[m.state.contacts.length - 1].occurredAt) >= horizon,
+    );
     const campaign = this.campaign?.cases.filter((m) => !m.state.resolved) ?? [];
     const chosen = new Set<SimMatter>();
     for (let i = 0; i < count * 4 && chosen.size < count; i++) {
@@ -997,7 +1170,17 @@ export class DemoSimulation {
     const decisions = this.decisions(date, this.agendaMatters(now, this.rng.int(1, 4)));
     const meetingId = `wj-${weekOf(date).id}`;
     await this.fact(`meeting-${meetingId}`, leaderActor(chairKey), () => [
-      holdMeeting({ type: 'HoldMeeting', meetingId, occurredAt: iso(now), kind: 'weekly_judgment', chair: LEADERS[chairKey].name, decisions }, { now: iso(now) }),
+      holdMeeting(
+        {
+          type: 'HoldMeeting',
+          meetingId,
+          occurredAt: iso(now),
+          kind: 'weekly_judgment',
+          chair: LEADERS[chairKey].name,
+          decisions,
+        },
+        { now: iso(now) },
+      ),
     ]);
   }
 
@@ -1006,7 +1189,17 @@ export class DemoSimulation {
     const decisions = this.decisions(date, this.agendaMatters(now, this.rng.int(2, 5)));
     const meetingId = `joint-${date.slice(0, 7)}`;
     await this.fact(`meeting-${meetingId}`, leaderActor('executive'), () => [
-      holdMeeting({ type: 'HoldMeeting', meetingId, occurredAt: iso(now), kind: 'joint', chair: LEADERS.executive.name, decisions }, { now: iso(now) }),
+      holdMeeting(
+        {
+          type: 'HoldMeeting',
+          meetingId,
+          occurredAt: iso(now),
+          kind: 'joint',
+          chair: LEADERS.executive.name,
+          decisions,
+        },
+        { now: iso(now) },
+      ),
     ]);
   }
 
@@ -1021,7 +1214,10 @@ export class DemoSimulation {
     const worst = late[0];
     const grounds = { matters: worst.matters.slice(0, 10) };
     await this.fact(this.factStream('accountability', now), leaderActor('executive'), () => [
-      recordAccountabilityAction({ type: 'RecordAccountabilityAction', occurredAt: iso(now), kind: 'criticism', unit: worst.unit.code, grounds }, { now: iso(now) }),
+      recordAccountabilityAction(
+        { type: 'RecordAccountabilityAction', occurredAt: iso(now), kind: 'criticism', unit: worst.unit.code, grounds },
+        { now: iso(now) },
+      ),
     ]);
     if (this.rng.chance(0.65)) {
       const summoned = late[Math.min(late.length - 1, this.rng.int(0, 1))];
@@ -1078,15 +1274,25 @@ export class DemoSimulation {
     await this.ledger.write(stream, leaderActor('secretary'), launched);
     this.campaign = { id, state, cases: [] };
     // Long-standing matters: from the year before, unsettled, mostly the problem housing projects.
-    const candidates = [...this.matters.values()].filter((m) => !m.state.resolved && m.state.assignedUnit && m.state.openedAt < `${year}-01-01`);
-    const score = (m: SimMatter) => (m.project ? 3 : 0) + Math.min(m.state.contacts.length, 5) + (m.dissatisfied ? 2 : 0) + r.next();
-    const ranked = candidates.map((m) => ({ m, s: score(m) })).sort((a, b) => b.s - a.s).map((x) => x.m);
+    const candidates = [...this.matters.values()].filter(
+      (m) => !m.state.resolved && m.state.assignedUnit && m.state.openedAt < `${year}-01-01`,
+    );
+    const score = (m: SimMatter) =>
+      (m.project ? 3 : 0) + Math.min(m.state.contacts.length, 5) + (m.dissatisfied ? 2 : 0) + r.next();
+    const ranked = candidates
+      .map((m) => ({ m, s: score(m) }))
+      .sort((a, b) => b.s - a.s)
+      .map((x) => x.m);
     const wanted = Math.max(5, Math.round(130 * this.settings.scale));
     const cases = ranked.slice(0, wanted);
     let when = now;
     for (const m of cases) {
       when = later(r, cal, when, 0, 0.6);
-      const assignedBy = r.weighted([['central', 0.3], ['province', 0.5], ['prefecture', 0.2]] as const);
+      const assignedBy = r.weighted([
+        ['central', 0.3],
+        ['province', 0.5],
+        ['prefecture', 0.2],
+      ] as const);
       const caseAt = when;
       this.agenda.add(caseAt, async () => {
         const events = decide({ type: 'AddCampaignCase', matterId: m.id, assignedBy }, caseAt);
@@ -1122,4 +1328,3 @@ function idCheckDigit(body: string): string {
   const sum = body.split('').reduce((s, d, i) => s + Number(d) * weights[i], 0);
   return '10X98765432'[sum % 11];
 }
-

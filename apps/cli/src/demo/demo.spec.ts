@@ -72,7 +72,11 @@ describe('ledger demo', () => {
     expect(b.events.map(comparable)).toEqual(a.events.map(comparable));
     // The event ids come from the seed too.
     expect(b.events.map((e) => e.eventId)).toEqual(a.events.map((e) => e.eventId));
-    const sealed = (events: EventEnvelope[]) => JSON.stringify(events.find((e) => e.type === 'MatterOpened' && (e.data as { petitioners: unknown[] }).petitioners.length)!.data);
+    const sealed = (events: EventEnvelope[]) =>
+      JSON.stringify(
+        events.find((e) => e.type === 'MatterOpened' && (e.data as { petitioners: unknown[] }).petitioners.length)!
+          .data,
+      );
     expect(sealed(b.events)).not.toEqual(sealed(a.events));
   });
 
@@ -92,14 +96,16 @@ describe('ledger demo', () => {
     for (const e of a.events) {
       expect([e.type, ROLES[e.type]?.includes(e.actor.role)]).toEqual([e.type, true]);
       // A handler acts only on the matters its unit holds.
-      if (e.actor.role === 'handler') expect([e.type, e.actor.id]).toEqual([e.type, `handler-${holders.get(e.stream)}`]);
+      if (e.actor.role === 'handler')
+        expect([e.type, e.actor.id]).toEqual([e.type, `handler-${holders.get(e.stream)}`]);
       if (e.type === 'MatterAssigned') holders.set(e.stream, (e.data as { unit: string }).unit);
       if (e.type === 'RemitReturned') holders.set(e.stream, null);
     }
     // At this small scale the rare facts (corrections, reviews, accountability) may not occur; the rest must.
     const rare = ['CorrectionRecorded', 'ReviewRequested', 'ReviewDecided', 'AccountabilityActionRecorded'];
     const types = new Set(a.events.map((e) => e.type));
-    for (const type of Object.keys(ROLES).filter((t) => !rare.includes(t))) expect([type, types.has(type)]).toEqual([type, true]);
+    for (const type of Object.keys(ROLES).filter((t) => !rare.includes(t)))
+      expect([type, types.has(type)]).toEqual([type, true]);
   });
 
   it('dates facts in the past, two years of them, and appends them in the order they happened', () => {
@@ -113,10 +119,13 @@ describe('ledger demo', () => {
   });
 
   it('seals personal data as the API does: per-petitioner keys, bound to the MatterOpened event, never in plaintext', () => {
-    const opened = a.events.filter((e) => e.type === 'MatterOpened' && (e.data as { petitioners: unknown[] }).petitioners.length > 0);
+    const opened = a.events.filter(
+      (e) => e.type === 'MatterOpened' && (e.data as { petitioners: unknown[] }).petitioners.length > 0,
+    );
     const vault = PersonalDataVault.open(join(a.dir, 'keys.sqlite'));
     try {
-      const p = (opened[0].data as { petitioners: { petitionerId: string; sealed: SealedPersonalData }[] }).petitioners[0];
+      const p = (opened[0].data as { petitioners: { petitionerId: string; sealed: SealedPersonalData }[] })
+        .petitioners[0];
       const plain = vault.open(p.sealed, opened[0].eventId)!;
       expect(plain.name).toMatch(/^\p{Script=Han}{2,3}$/u);
       expect(plain.idNumber).toMatch(/^\d{17}[\dX]$/);
@@ -131,8 +140,12 @@ describe('ledger demo', () => {
 
   it('refuses a ledger that is not empty, and leaves it as it was', async () => {
     const head = a.events.length;
-    await expect(runDemo({ config: a.config, seed: 1, year: 2022, scale: SCALE, readModels: false })).rejects.toThrow(DemoRefusedError);
-    await expect(runDemo({ config: a.config, seed: 1, year: 2022, scale: SCALE })).rejects.toThrow(/already holds \d+ events/);
+    await expect(runDemo({ config: a.config, seed: 1, year: 2022, scale: SCALE, readModels: false })).rejects.toThrow(
+      DemoRefusedError,
+    );
+    await expect(runDemo({ config: a.config, seed: 1, year: 2022, scale: SCALE })).rejects.toThrow(
+      /already holds \d+ events/,
+    );
     const store = SqliteEventStore.open({ file: join(a.dir, 'ledger.sqlite'), readonly: true });
     expect((await store.head()).events).toBe(head);
     await store.close();
@@ -142,7 +155,9 @@ describe('ledger demo', () => {
     const dir = mkdtempSync(join(tmpdir(), 'demo-spec-'));
     try {
       const config = loadConfig({ LEDGER_DATA_DIR: dir });
-      await expect(runDemo({ config, seed: 1, year: 2031, now: () => new Date('2030-05-01T00:00:00Z') })).rejects.toThrow(/--year must be a year from 2000 to 2030/);
+      await expect(
+        runDemo({ config, seed: 1, year: 2031, now: () => new Date('2030-05-01T00:00:00Z') }),
+      ).rejects.toThrow(/--year must be a year from 2000 to 2030/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,15 @@
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { LocalDate } from '@app/domain';
@@ -49,7 +59,9 @@ export class DemoRefusedError extends Error {
 export function validateDemoYear(year: number, now: Date): void {
   const current = Number(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 4));
   if (!Number.isInteger(year) || year < 2000 || year > current) {
-    throw new DemoRefusedError(`--year must be a year from 2000 to ${current} (the demo never dates a fact in the future); got ${year}`);
+    throw new DemoRefusedError(
+      `--year must be a year from 2000 to ${current} (the demo never dates a fact in the future); got ${year}`,
+    );
   }
 }
 
@@ -144,7 +156,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
           scale,
           clock,
           collectiveThreshold: config.collectiveThreshold,
-          seal: (openedEventId, petitioners, petitionerId) => sealPetitioners(vault, openedEventId, petitioners, petitionerId),
+          seal: (openedEventId, petitioners, petitionerId) =>
+            sealPetitioners(vault, openedEventId, petitioners, petitionerId),
           endMs: now().getTime() - 60_000,
           onDay: (date) => options.onProgress?.({ phase: 'ledger', date, events: writer.events, seconds: seconds() }),
         }).run();
@@ -171,7 +184,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         const runner = new ProjectionRunner(built, db, projections, {
           batchSize: 2000,
           onBatch: () =>
-            options.onProgress?.({ phase: 'read-models', applied: runner.applied, total: ledger.events, seconds: seconds() - ledgerSeconds }),
+            options.onProgress?.({
+              phase: 'read-models',
+              applied: runner.applied,
+              total: ledger.events,
+              seconds: seconds() - ledgerSeconds,
+            }),
         });
         await runner.catchUp();
         readModelSeconds = seconds() - ledgerSeconds;

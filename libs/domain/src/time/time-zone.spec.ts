@@ -57,7 +57,12 @@ describe('localDateOf across quarter hours (the cache must not blur midnight)', 
     const zones = ['Asia/Shanghai', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Europe/London'];
     const start = Date.UTC(2022, 2, 26, 0, 0);
     for (const zone of zones) {
-      const reference = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      const reference = new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
       for (let minute = 0; minute < 2 * 24 * 60; minute += 7) {
         const at = new Date(start + minute * 60_000);
         expect(localDateOf(at.toISOString(), zone)).toBe(reference.format(at));

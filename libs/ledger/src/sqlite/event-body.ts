@@ -22,14 +22,24 @@ const nullable = (text: string | null) => (text === null ? 'null' : quote(text))
  */
 export function encodeEventBody(body: EventBody): string {
   return (
-    '{"actor":{"id":' + quote(body.actor.id) + ',"role":' + quote(body.actor.role) +
-    '},"causationId":' + nullable(body.causationId) +
-    ',"correlationId":' + nullable(body.correlationId) +
-    ',"data":' + canonicalJson(body.data) +
-    ',"metadata":' + canonicalJson(body.metadata) +
-    ',"occurredAt":' + quote(body.occurredAt) +
-    ',"recordedAt":' + quote(body.recordedAt) +
-    ',"version":' + canonicalJson(body.version) +
+    '{"actor":{"id":' +
+    quote(body.actor.id) +
+    ',"role":' +
+    quote(body.actor.role) +
+    '},"causationId":' +
+    nullable(body.causationId) +
+    ',"correlationId":' +
+    nullable(body.correlationId) +
+    ',"data":' +
+    canonicalJson(body.data) +
+    ',"metadata":' +
+    canonicalJson(body.metadata) +
+    ',"occurredAt":' +
+    quote(body.occurredAt) +
+    ',"recordedAt":' +
+    quote(body.recordedAt) +
+    ',"version":' +
+    canonicalJson(body.version) +
     '}'
   );
 }

@@ -13,13 +13,19 @@ const store = SqliteEventStore.open({ file });
 async function main(): Promise<void> {
   for (let i = 0; ; i++) {
     const data = { i, pid: process.pid, text: '信访事项'.repeat(1 + (i % 50)) };
-    const result = await store.append(`kill-${i % 7}`, [{
-      type: 'KillTestEvent',
-      version: 1,
-      occurredAt: '2022-04-03T09:30:00+08:00',
-      actor: { id: 'kill-test', role: 'admin' },
-      data,
-    }], 'any');
+    const result = await store.append(
+      `kill-${i % 7}`,
+      [
+        {
+          type: 'KillTestEvent',
+          version: 1,
+          occurredAt: '2022-04-03T09:30:00+08:00',
+          actor: { id: 'kill-test', role: 'admin' },
+          data,
+        },
+      ],
+      'any',
+    );
     const digest = createHash('sha256').update(JSON.stringify(data)).digest('hex');
     appendFileSync(sideFile, `${result.position} ${digest}\n`);
   }

@@ -12,7 +12,9 @@ const writer = resolve(__dirname, 'kill-test-writer.ts');
 
 function runAndKill(file: string, side: string, afterMs: number): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['-r', register, writer, file, side], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', register, writer, file, side], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
@@ -35,7 +37,10 @@ describe('SqliteEventStore durability under SIGKILL', () => {
         await runAndKill(file, side, 250 + Math.floor(Math.random() * 500));
       }
       expect(existsSync(side)).toBe(true);
-      const acknowledged = readFileSync(side, 'utf8').trim().split('\n').map((line) => line.split(' '));
+      const acknowledged = readFileSync(side, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' '));
       expect(acknowledged.length).toBeGreaterThan(20);
 
       const db = new Database(file);

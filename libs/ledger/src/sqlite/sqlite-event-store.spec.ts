@@ -54,7 +54,10 @@ describe('SqliteEventStore specifics', () => {
   });
 
   it('records recordedAt from the server clock, never from the writer', async () => {
-    const store = SqliteEventStore.open({ file: join(dir, 'l.sqlite'), now: () => new Date('2022-04-03T01:30:00.000Z') });
+    const store = SqliteEventStore.open({
+      file: join(dir, 'l.sqlite'),
+      now: () => new Date('2022-04-03T01:30:00.000Z'),
+    });
     await store.append('m', [newEvent('A', {}, { occurredAt: '2022-03-01T09:00:00+08:00' })], 'no_stream');
     const [event] = await store.readStream('m');
     expect(event.recordedAt).toBe('2022-04-03T01:30:00.000Z');

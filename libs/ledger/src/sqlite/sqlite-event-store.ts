@@ -72,7 +72,10 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.appended.setMaxListeners(0);
     if (!options.readonly) mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new Database(options.file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    this.db = new Database(options.file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
     this.db.pragma('busy_timeout = 5000');
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
@@ -90,9 +93,10 @@ export class SqliteEventStore implements EventStore {
       upsertStream: db.prepare(
         'INSERT INTO streams (stream, revision) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision',
       ),
-      findKey: db.prepare<[string], { key: string; stream: string; fingerprint: string; revision: number; position: number }>(
-        'SELECT key, stream, fingerprint, revision, position FROM idempotency WHERE key = ?',
-      ),
+      findKey: db.prepare<
+        [string],
+        { key: string; stream: string; fingerprint: string; revision: number; position: number }
+      >('SELECT key, stream, fingerprint, revision, position FROM idempotency WHERE key = ?'),
       insertKey: db.prepare(
         'INSERT INTO idempotency (key, stream, fingerprint, revision, position) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -199,7 +203,8 @@ export class SqliteEventStore implements EventStore {
 
   /** Synchronous read for projection runners that share this process (no promise per batch). */
   readAllSync(fromPosition: Position, limit: number): EventEnvelope[] {
-    if (!Number.isInteger(limit) || limit < 1) throw new InvalidAppendError(`limit must be a positive integer, got ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new InvalidAppendError(`limit must be a positive integer, got ${limit}`);
     const from = fromPosition < 1n ? 1 : Number(fromPosition);
     return this.statements.readAll.all(from, limit).map(toEnvelope);
   }
@@ -261,7 +266,9 @@ export class SqliteEventStore implements EventStore {
 /** What "the same events" means by default: stream, types, versions, data and metadata. */
 export function fingerprintOf(stream: string, events: NewEvent[]): string {
   const essence = events.map((e) => ({ type: e.type, version: e.version, data: e.data, metadata: e.metadata ?? {} }));
-  return createHash('sha256').update(canonicalJson({ stream, events: essence })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ stream, events: essence }))
+    .digest('hex');
 }
 
 function toEnvelope(row: EventRow): EventEnvelope {

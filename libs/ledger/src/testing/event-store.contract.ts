@@ -64,13 +64,17 @@ export function describeEventStoreContract(adapter: string, harness: ContractHar
         await store.append(
           'matter-env',
           [
-            newEvent('A', { x: 1 }, {
-              eventId: '0b6f8a0e-3f0e-4c52-9d6e-6d7c1f1f0a01',
-              causationId: 'cause-1',
-              correlationId: 'corr-1',
-              metadata: { requestId: 'r1' },
-              occurredAt: '2022-01-28T10:00:00+08:00',
-            }),
+            newEvent(
+              'A',
+              { x: 1 },
+              {
+                eventId: '0b6f8a0e-3f0e-4c52-9d6e-6d7c1f1f0a01',
+                causationId: 'cause-1',
+                correlationId: 'corr-1',
+                metadata: { requestId: 'r1' },
+                occurredAt: '2022-01-28T10:00:00+08:00',
+              },
+            ),
           ],
           'no_stream',
         );
@@ -138,7 +142,11 @@ export function describeEventStoreContract(adapter: string, harness: ContractHar
         const again = await store.append('idem', [newEvent('A', { v: 1 })], 'no_stream', { idempotencyKey: 'k1' });
         expect(again).toEqual({ ...first, replayed: true });
         expect((await store.head()).position).toBe(headBefore.position);
-        expect(await store.findIdempotency('k1')).toMatchObject({ stream: 'idem', revision: 0, position: first.position });
+        expect(await store.findIdempotency('k1')).toMatchObject({
+          stream: 'idem',
+          revision: 0,
+          position: first.position,
+        });
       });
 
       it('refuses the same key with different events with a typed conflict, appending nothing', async () => {
@@ -151,7 +159,10 @@ export function describeEventStoreContract(adapter: string, harness: ContractHar
       });
 
       it('compares by the fingerprint given by the caller when there is one', async () => {
-        await store.append('idem3', [newEvent('A', { iv: 'x' })], 'no_stream', { idempotencyKey: 'k3', fingerprint: 'req-1' });
+        await store.append('idem3', [newEvent('A', { iv: 'x' })], 'no_stream', {
+          idempotencyKey: 'k3',
+          fingerprint: 'req-1',
+        });
         const again = await store.append('idem3', [newEvent('A', { iv: 'y' })], 'no_stream', {
           idempotencyKey: 'k3',
           fingerprint: 'req-1',
@@ -218,9 +229,11 @@ export function describeEventStoreContract(adapter: string, harness: ContractHar
         const text = '群众反映拖欠农民工工资及工程款问题，涉及紫悦华府、悦龙台 🏠 \u2028 "quoted" \\';
         await store.append('cn', [newEvent('ContactRecorded', { summary: text, 单位: '信访局' })], 'no_stream');
         const [event] = await store.readStream('cn');
-        expect(Buffer.from(JSON.stringify(event.data), 'utf8').equals(
-          Buffer.from(JSON.stringify({ summary: text, 单位: '信访局' }), 'utf8'),
-        )).toBe(true);
+        expect(
+          Buffer.from(JSON.stringify(event.data), 'utf8').equals(
+            Buffer.from(JSON.stringify({ summary: text, 单位: '信访局' }), 'utf8'),
+          ),
+        ).toBe(true);
         expect(event.data).toEqual({ summary: text, 单位: '信访局' });
       });
 

@@ -24,7 +24,11 @@ const m1: DomainEvent[] = [
   ev.extended(at('2022-04-20')),
 ];
 const m2: DomainEvent[] = [
-  domainEvent('MatterOpened', at('2022-03-03'), { ...openedData, matterId: 'M-2', petitioners: [{ petitionerId: 'P-2', sealed }] }),
+  domainEvent('MatterOpened', at('2022-03-03'), {
+    ...openedData,
+    matterId: 'M-2',
+    petitioners: [{ petitionerId: 'P-2', sealed }],
+  }),
   domainEvent('ContactRecorded', at('2022-03-03'), firstContact),
   ev.assigned(at('2022-03-04'), 'dept-housing'),
 ];
@@ -36,7 +40,11 @@ const history = stored([
 ]);
 
 function row(db: Database.Database, id: string) {
-  return db.prepare('SELECT id, revision, position, status, category, subject, responsible_unit, assigned_unit, opened_on, next_due FROM matters WHERE id = ?').get(id);
+  return db
+    .prepare(
+      'SELECT id, revision, position, status, category, subject, responsible_unit, assigned_unit, opened_on, next_due FROM matters WHERE id = ?',
+    )
+    .get(id);
 }
 
 describe('matters read model', () => {
@@ -55,7 +63,13 @@ describe('matters read model', () => {
       opened_on: '2022-03-01',
       next_due: '2022-06-06',
     });
-    expect(row(db, 'M-2')).toMatchObject({ revision: 2, status: 'assigned', assigned_unit: 'dept-housing', opened_on: '2022-03-03', next_due: '2022-03-21' });
+    expect(row(db, 'M-2')).toMatchObject({
+      revision: 2,
+      status: 'assigned',
+      assigned_unit: 'dept-housing',
+      opened_on: '2022-03-03',
+      next_due: '2022-03-21',
+    });
     const found = findMatter(db, 'M-1')!;
     expect(found.state.contacts.map((c) => [c.channel, c.repeat])).toEqual([
       ['visit', false],
@@ -69,7 +83,8 @@ describe('matters read model', () => {
   it('answers the filters of GET /matters, overdue included', () => {
     const db = modelDb([projection]);
     apply(db, [projection], history);
-    const ids = (filter: Partial<Parameters<typeof listMatters>[1]>) => listMatters(db, { limit: 10, ...filter }).map((m) => m.state.matterId);
+    const ids = (filter: Partial<Parameters<typeof listMatters>[1]>) =>
+      listMatters(db, { limit: 10, ...filter }).map((m) => m.state.matterId);
     expect(ids({})).toEqual(['M-1', 'M-2']);
     expect(ids({ unit: 'dept-housing' })).toEqual(['M-2']);
     expect(ids({ status: 'accepted' })).toEqual(['M-1']);
@@ -95,9 +110,17 @@ describe('matters read model', () => {
     );
     for (const event of life) {
       apply(db, [projection], [event]);
-      const { next_due } = db.prepare('SELECT next_due FROM matters WHERE id = ?').get('M-1') as { next_due: string | null };
-      const state = JSON.parse((db.prepare('SELECT state FROM matters WHERE id = ?').get('M-1') as { state: string }).state) as MatterState;
-      const due = deadlines(state, settings).filter((d) => d.kind === 'duty' && d.met === undefined).map((d) => d.lastDay).sort()[0] ?? null;
+      const { next_due } = db.prepare('SELECT next_due FROM matters WHERE id = ?').get('M-1') as {
+        next_due: string | null;
+      };
+      const state = JSON.parse(
+        (db.prepare('SELECT state FROM matters WHERE id = ?').get('M-1') as { state: string }).state,
+      ) as MatterState;
+      const due =
+        deadlines(state, settings)
+          .filter((d) => d.kind === 'duty' && d.met === undefined)
+          .map((d) => d.lastDay)
+          .sort()[0] ?? null;
       expect([event.type, next_due]).toEqual([event.type, due]);
     }
     // Once the review is decided only the petitioner's re-review window runs: no duty is due.

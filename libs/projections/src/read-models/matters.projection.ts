@@ -1,13 +1,5 @@
 import type Database from 'better-sqlite3';
-import {
-  ClockSettings,
-  deadlines,
-  Deadline,
-  evolveMatter,
-  localDateOf,
-  MatterState,
-  upcastEvent,
-} from '@app/domain';
+import { ClockSettings, deadlines, Deadline, evolveMatter, localDateOf, MatterState, upcastEvent } from '@app/domain';
 import { EventEnvelope } from '@app/ledger';
 import { Projection } from '../projection';
 import { prepared } from '../prepared';
@@ -117,20 +109,33 @@ export function mattersProjection(settings: ClockSettings): Projection {
               .map((d) => d.lastDay)
               .sort()[0] ?? null);
       const openedOn = row ? row.opened_on : localDateOf(state.openedAt, settings.timeZone);
-      prepared(db,
+      prepared(
+        db,
         `INSERT OR REPLACE INTO matters (id, revision, position, status, category, subject, responsible_unit, assigned_unit,
            opened_on, next_due, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
-        id, event.revision, event.position.toString(), state.status, state.category, state.subject, state.responsibleUnit,
-        state.assignedUnit, openedOn, nextDue, JSON.stringify(state),
+        id,
+        event.revision,
+        event.position.toString(),
+        state.status,
+        state.category,
+        state.subject,
+        state.responsibleUnit,
+        state.assignedUnit,
+        openedOn,
+        nextDue,
+        JSON.stringify(state),
       );
       remember(db, id, event.revision, state);
       if (event.type === 'MatterOpened') {
         const data = event.data as { petitioners?: { petitionerId: string; sealed: unknown }[] };
-        const insert = prepared(db,
+        const insert = prepared(
+          db,
           'INSERT OR REPLACE INTO matter_petitioners (matter_id, petitioner_id, ord, event_id, sealed) VALUES (?, ?, ?, ?, ?)',
         );
-        (data.petitioners ?? []).forEach((p, ord) => insert.run(id, p.petitionerId, ord, event.eventId, JSON.stringify(p.sealed)));
+        (data.petitioners ?? []).forEach((p, ord) =>
+          insert.run(id, p.petitionerId, ord, event.eventId, JSON.stringify(p.sealed)),
+        );
       }
     },
   };
@@ -138,7 +143,9 @@ export function mattersProjection(settings: ClockSettings): Projection {
 
 export function findMatter(db: Database.Database, id: string): MatterRow | null {
   const row = db
-    .prepare<[string], { state: string; revision: number; position: string }>('SELECT state, revision, position FROM matters WHERE id = ?')
+    .prepare<[string], { state: string; revision: number; position: string }>(
+      'SELECT state, revision, position FROM matters WHERE id = ?',
+    )
     .get(id);
   if (!row) return null;
   const petitioners = db
@@ -163,13 +170,16 @@ export function listMatters(db: Database.Database, filter: MatterFilter): { stat
     params.push(...values);
   };
   if (filter.unit) condition('assigned_unit = ?', filter.unit);
-  if (filter.units) condition(`assigned_unit IN (${filter.units.map(() => '?').join(', ') || 'NULL'})`, ...filter.units);
+  if (filter.units)
+    condition(`assigned_unit IN (${filter.units.map(() => '?').join(', ') || 'NULL'})`, ...filter.units);
   if (filter.status) condition('status = ?', filter.status);
   if (filter.subject) condition('subject = ?', filter.subject);
   if (filter.from) condition('opened_on >= ?', filter.from);
   if (filter.to) condition('opened_on <= ?', filter.to);
   if (filter.overdueOn) {
-    const clause = filter.overdueOn.overdue ? '(next_due IS NOT NULL AND next_due < ?)' : '(next_due IS NULL OR next_due >= ?)';
+    const clause = filter.overdueOn.overdue
+      ? '(next_due IS NOT NULL AND next_due < ?)'
+      : '(next_due IS NULL OR next_due >= ?)';
     condition(clause, filter.overdueOn.date);
   }
   if (filter.after) condition('id > ?', filter.after);

@@ -5,12 +5,26 @@ import { apply, modelDb, stored } from '../testing/projection-spec';
 import { principalByTokenHash, principalsProjection } from './principals.projection';
 
 const registered = (principalId: string, name: string, role: 'registrar' | 'handler', units: string[], token: string) =>
-  domainEvent('PrincipalRegistered', '2022-01-04T09:00:00+08:00', { principalId, name, role, units, tokenHash: hashToken(token) });
+  domainEvent('PrincipalRegistered', '2022-01-04T09:00:00+08:00', {
+    principalId,
+    name,
+    role,
+    units,
+    tokenHash: hashToken(token),
+  });
 
 const history = stored(
   [
     ['principal-p-1', registered('p-1', '登记员 王', 'registrar', [], 'token-one')],
-    ['unit-town-a', domainEvent('UnitRegistered', '2022-01-04T09:00:00+08:00', { code: 'town-a', name: '城关街道', kind: 'town', parent: null })],
+    [
+      'unit-town-a',
+      domainEvent('UnitRegistered', '2022-01-04T09:00:00+08:00', {
+        code: 'town-a',
+        name: '城关街道',
+        kind: 'town',
+        parent: null,
+      }),
+    ],
     ['principal-p-2', registered('p-2', '经办人 李', 'handler', ['town-a', 'town-b'], 'token-two')],
   ],
   1,
@@ -21,8 +35,18 @@ describe('principals read model', () => {
   it('finds a principal by the hash of its token, with role and units, and never stores the token', () => {
     const db = modelDb([principalsProjection]);
     apply(db, [principalsProjection], history);
-    expect(principalByTokenHash(db, hashToken('token-one'))).toEqual({ id: 'p-1', name: '登记员 王', role: 'registrar', units: [] });
-    expect(principalByTokenHash(db, hashToken('token-two'))).toEqual({ id: 'p-2', name: '经办人 李', role: 'handler', units: ['town-a', 'town-b'] });
+    expect(principalByTokenHash(db, hashToken('token-one'))).toEqual({
+      id: 'p-1',
+      name: '登记员 王',
+      role: 'registrar',
+      units: [],
+    });
+    expect(principalByTokenHash(db, hashToken('token-two'))).toEqual({
+      id: 'p-2',
+      name: '经办人 李',
+      role: 'handler',
+      units: ['town-a', 'town-b'],
+    });
     expect(principalByTokenHash(db, hashToken('token-three'))).toBeNull();
     expect(JSON.stringify(dumpReadModels(db))).not.toContain('token-one');
     expect(db.prepare('SELECT COUNT(*) AS n FROM principals').get()).toEqual({ n: 2 });

@@ -29,7 +29,11 @@ export const principalsProjection: Projection = {
     if (event.type !== 'PrincipalRegistered') return;
     const d = event.data as PrincipalRegistered;
     prepared(db, 'INSERT OR REPLACE INTO principals (id, name, role, units, token_hash) VALUES (?, ?, ?, ?, ?)').run(
-      d.principalId, d.name, d.role, JSON.stringify(d.units ?? []), d.tokenHash,
+      d.principalId,
+      d.name,
+      d.role,
+      JSON.stringify(d.units ?? []),
+      d.tokenHash,
     );
   },
 };

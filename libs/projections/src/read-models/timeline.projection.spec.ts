@@ -7,7 +7,10 @@ import { timelineOf, timelineProjection } from './timeline.projection';
 
 const history = stored([
   ...on('matter-M-1', ev.opened(at('2022-03-01', '09:00'))),
-  ['unit-town-a', domainEvent('UnitRegistered', at('2022-03-01'), { code: 'town-a', name: '城关街道', kind: 'town', parent: null })],
+  [
+    'unit-town-a',
+    domainEvent('UnitRegistered', at('2022-03-01'), { code: 'town-a', name: '城关街道', kind: 'town', parent: null }),
+  ],
   ...on('matter-M-2', ev.opened(at('2022-03-01', '11:00'))),
   ...on('matter-M-1', [ev.assigned(at('2022-03-02')), ev.accepted(at('2022-03-05'))]),
 ]);

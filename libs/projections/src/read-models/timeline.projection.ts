@@ -33,7 +33,8 @@ export const timelineProjection: Projection = {
   ) WITHOUT ROWID;`,
   apply(event: EventEnvelope, { db, index }) {
     if (!event.stream.startsWith('matter-')) return;
-    prepared(db,
+    prepared(
+      db,
       `INSERT OR REPLACE INTO timeline (matter_id, idx, position, stream, revision, type, occurred_at, recorded_at, actor, data, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(

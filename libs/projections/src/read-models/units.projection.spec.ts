@@ -4,10 +4,34 @@ import { apply, modelDb, stored } from '../testing/projection-spec';
 import { listUnits, unitsProjection } from './units.projection';
 
 const history = stored([
-  ['unit-town-a', domainEvent('UnitRegistered', '2022-01-04T09:00:00+08:00', { code: 'town-a', name: '城关街道', kind: 'town', parent: null })],
+  [
+    'unit-town-a',
+    domainEvent('UnitRegistered', '2022-01-04T09:00:00+08:00', {
+      code: 'town-a',
+      name: '城关街道',
+      kind: 'town',
+      parent: null,
+    }),
+  ],
   ['matter-M-1', domainEvent('MatterResolved', '2022-01-05T09:00:00+08:00', { note: '不是单位的事件' })],
-  ['unit-village-1', domainEvent('UnitRegistered', '2022-01-04T09:05:00+08:00', { code: 'village-1', name: '王庄村', kind: 'village', parent: 'town-a' })],
-  ['unit-dept-housing', domainEvent('UnitRegistered', '2022-01-04T09:10:00+08:00', { code: 'dept-housing', name: '住建局', kind: 'department', parent: null })],
+  [
+    'unit-village-1',
+    domainEvent('UnitRegistered', '2022-01-04T09:05:00+08:00', {
+      code: 'village-1',
+      name: '王庄村',
+      kind: 'village',
+      parent: 'town-a',
+    }),
+  ],
+  [
+    'unit-dept-housing',
+    domainEvent('UnitRegistered', '2022-01-04T09:10:00+08:00', {
+      code: 'dept-housing',
+      name: '住建局',
+      kind: 'department',
+      parent: null,
+    }),
+  ],
 ]);
 
 describe('units read model', () => {

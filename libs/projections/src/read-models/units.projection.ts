@@ -20,7 +20,11 @@ export const unitsProjection: Projection = {
     if (event.type !== 'UnitRegistered') return;
     const d = event.data as UnitRow;
     prepared(db, 'INSERT OR REPLACE INTO units (code, name, kind, parent, position) VALUES (?, ?, ?, ?, ?)').run(
-      d.code, d.name, d.kind, d.parent ?? null, event.position.toString(),
+      d.code,
+      d.name,
+      d.kind,
+      d.parent ?? null,
+      event.position.toString(),
     );
   },
 };

@@ -33,7 +33,8 @@ export function stored(
   });
 }
 
-export const on = (stream: string, events: readonly DomainEvent[]): [string, DomainEvent][] => events.map((e) => [stream, e]);
+export const on = (stream: string, events: readonly DomainEvent[]): [string, DomainEvent][] =>
+  events.map((e) => [stream, e]);
 
 export function modelDb(projections: readonly Projection[]): Database.Database {
   const db = new Database(':memory:');
@@ -42,7 +43,11 @@ export function modelDb(projections: readonly Projection[]): Database.Database {
 }
 
 /** Applies events in one transaction, as the runner applies a batch; the audit index is the position − 1. */
-export function apply(db: Database.Database, projections: readonly Projection[], events: readonly EventEnvelope[]): void {
+export function apply(
+  db: Database.Database,
+  projections: readonly Projection[],
+  events: readonly EventEnvelope[],
+): void {
   db.transaction(() => {
     for (const event of events) for (const p of projections) p.apply(event, { db, index: Number(event.position) - 1 });
   })();
