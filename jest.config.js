@@ -17,8 +17,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@app/(domain|ledger|audit|projections|security)$': '<rootDir>/libs/$1/src',
-    '^@app/(domain|ledger|audit|projections|security)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@app/(domain|ledger|audit|projections|security|runtime)$': '<rootDir>/libs/$1/src',
+    '^@app/(domain|ledger|audit|projections|security|runtime)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testTimeout: 60000,
 };

@@ -1,13 +1,11 @@
+import { dataFiles, AppConfig, loadConfig, clockSettingsFrom } from '@app/runtime';
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventEnvelope, NewEvent, SqliteEventStore, START } from '@app/ledger';
 import { Projection, rebuildReadModels } from '@app/projections';
-import { AppConfig, loadConfig } from '../apps/api/src/config/app-config';
-import { ledgerFile } from '../apps/api/src/ledger/ledger.module';
-import { clockSettingsFrom } from '../apps/api/src/read-models/clock-settings';
-import { readModelProjections, readModelsFile } from '../apps/api/src/read-models/read-models.service';
+import { readModelProjections } from '../apps/api/src/read-models/read-models.service';
 import { runDemo } from '../apps/cli/src/demo/run-demo';
 import { Figure, timed } from './bench-harness';
 
@@ -24,7 +22,7 @@ export interface LoadedLog {
   label: string;
   config: AppConfig;
   store: SqliteEventStore;
-  /** The rebuilt read models, at the live path (`readModelsFile(config)`). */
+  /** The rebuilt read models, at the live path (`dataFiles(config).readModels`). */
   readModels: Database.Database;
   events: number;
 }
@@ -68,7 +66,7 @@ async function rebuildFigure(
   let shown = 0;
   const result = await rebuildReadModels({
     store,
-    file: readModelsFile(config),
+    file: dataFiles(config).readModels,
     projections,
     batchSize,
     onProgress: (p) => {
@@ -153,7 +151,7 @@ export async function benchProjections(
       readModels: false,
     });
     const projections = readModelProjections(clockSettingsFrom(demoConfig));
-    const demoStore = SqliteEventStore.open({ file: ledgerFile(demoConfig), readonly: true });
+    const demoStore = SqliteEventStore.open({ file: dataFiles(demoConfig).ledger, readonly: true });
     try {
       const label = `demo city (${demo.events.toLocaleString('en-US')} events)`;
       figures.push(await rebuildFigure(label, demoConfig, demoStore, projections, batchSize, progress));
@@ -169,7 +167,7 @@ export async function benchProjections(
 
       // The large log: copies of the demo until it reaches the size asked for.
       const largeConfig = loadConfig({ LEDGER_DATA_DIR: largeDir, LEDGER_LOG_LEVEL: 'silent' });
-      const largeStore = SqliteEventStore.open({ file: ledgerFile(largeConfig) });
+      const largeStore = SqliteEventStore.open({ file: dataFiles(largeConfig).ledger });
       try {
         const source = await demoStore.readAll(START, Number.MAX_SAFE_INTEGER);
         const events = await replicate(source, largeStore, options.logSize, progress);
@@ -191,7 +189,7 @@ export async function benchProjections(
 
 async function runHooks(hooks: LoadedLogBench[], log: Omit<LoadedLog, 'readModels'>): Promise<Figure[]> {
   if (hooks.length === 0) return [];
-  const readModels = new Database(readModelsFile(log.config), { readonly: true });
+  const readModels = new Database(dataFiles(log.config).readModels, { readonly: true });
   try {
     const figures: Figure[] = [];
     for (const hook of hooks) figures.push(...(await hook({ ...log, readModels })));

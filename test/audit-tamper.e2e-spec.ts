@@ -13,7 +13,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { generateSigningKey, GeneratedSigningKey, leafHashOfLine, toHex } from '@app/audit';
 import { openAuditDb, resetAuditTree } from '@app/audit/sqlite';
-import { loadConfig } from '../apps/api/src/config/app-config';
+import { loadConfig } from '@app/runtime';
 import { createApp } from '../apps/api/src/create-app';
 import { ReadinessRegistry } from '../apps/api/src/health/readiness';
 import {

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import request from 'supertest';
 import { domainEvent } from '@app/domain';
 import { SqliteEventStore } from '@app/ledger';
-import { loadConfig } from '../apps/api/src/config/app-config';
+import { loadConfig } from '@app/runtime';
 import { createApp } from '../apps/api/src/create-app';
 import { runDemo } from '../apps/cli/src/demo/run-demo';
 import { cli, CliRun, register, runCli } from './support/run-cli';

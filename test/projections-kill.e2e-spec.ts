@@ -1,3 +1,4 @@
+import { dataFiles, loadConfig, clockSettingsFrom } from '@app/runtime';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,9 +6,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@app/ledger';
 import { dumpReadModels, firstDifference, openReadModelDb, ProjectionRunner } from '@app/projections';
-import { loadConfig } from '../apps/api/src/config/app-config';
-import { clockSettingsFrom } from '../apps/api/src/read-models/clock-settings';
-import { readModelProjections, readModelsFile } from '../apps/api/src/read-models/read-models.service';
+import { readModelProjections } from '../apps/api/src/read-models/read-models.service';
 import { runDemo } from '../apps/cli/src/demo/run-demo';
 import { appliedCounter } from './support/applied-counter';
 
@@ -84,7 +83,7 @@ describe('the projection runner under SIGKILL', () => {
       clean.close();
       await store.close();
 
-      const file = readModelsFile(config);
+      const file = dataFiles(config).readModels;
       let kills = 0;
       let midTransaction = 0;
       for (let round = 0; kills < 24 && round < 60; round++) {

@@ -1,3 +1,4 @@
+import { dataFiles, AppConfig, loadConfig, clockSettingsFrom } from '@app/runtime';
 import { INestApplication } from '@nestjs/common';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,10 +16,8 @@ import {
   realReadModelFile,
   rebuildReadModels,
 } from '@app/projections';
-import { AppConfig, loadConfig } from '../apps/api/src/config/app-config';
 import { createApp } from '../apps/api/src/create-app';
-import { clockSettingsFrom } from '../apps/api/src/read-models/clock-settings';
-import { ReadModels, readModelProjections, readModelsFile } from '../apps/api/src/read-models/read-models.service';
+import { ReadModels, readModelProjections } from '../apps/api/src/read-models/read-models.service';
 import { DemoResult, runDemo } from '../apps/cli/src/demo/run-demo';
 
 const register = resolve(__dirname, 'support/register-ts.js');
@@ -96,7 +95,7 @@ describe('ledger rebuild beside a running API', () => {
     const incremental = dumpReadModels(readModels().db);
     const result = await rebuildReadModels({
       store: store(),
-      file: readModelsFile(config),
+      file: dataFiles(config).readModels,
       projections: readModelProjections(clockSettingsFrom(config)),
       swap: false,
     });
@@ -113,7 +112,7 @@ describe('ledger rebuild beside a running API', () => {
   });
 
   it('keeps answering reads and writes while `ledger rebuild` runs in another process, then serves the new generation', async () => {
-    const file = readModelsFile(config);
+    const file = dataFiles(config).readModels;
     const before = readModels().live.generation;
     const statuses: number[] = [];
     let written = '0';

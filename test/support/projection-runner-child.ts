@@ -7,13 +7,12 @@
  *
  *   node -r ./test/support/register-ts.js projection-runner-child.ts <dataDir> <batchSize> [killAtIndex]
  */
+import { dataFiles, loadConfig, clockSettingsFrom } from '@app/runtime';
 import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/ledger';
 import { openReadModelDb, Projection, ProjectionRunner } from '@app/projections';
-import { loadConfig } from '../../apps/api/src/config/app-config';
-import { clockSettingsFrom } from '../../apps/api/src/read-models/clock-settings';
-import { readModelProjections, readModelsFile } from '../../apps/api/src/read-models/read-models.service';
+import { readModelProjections } from '../../apps/api/src/read-models/read-models.service';
 import { appliedCounter } from './applied-counter';
 
 const [dataDir, batch, killAt] = process.argv.slice(2);
@@ -36,7 +35,7 @@ const wired: Projection[] = projections.map((p, i) =>
 
 async function main(): Promise<void> {
   const store = SqliteEventStore.open({ file: join(dataDir, 'ledger.sqlite'), readonly: true });
-  const { db } = openReadModelDb(readModelsFile(config), wired);
+  const { db } = openReadModelDb(dataFiles(config).readModels, wired);
   const runner = new ProjectionRunner(store, db, wired, { batchSize: Number(batch) });
   writeSync(1, `ready ${runner.applied}\n`);
   await runner.catchUp();

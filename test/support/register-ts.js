@@ -8,7 +8,7 @@ const fs = require('fs');
 const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '../..');
-const aliases = /^@app\/(domain|ledger|audit|projections|security)(\/.*)?$/;
+const aliases = /^@app\/(domain|ledger|audit|projections|security|runtime)(\/.*)?$/;
 
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@app/ledger';
-import { AppConfig, loadConfig } from '../../apps/api/src/config/app-config';
+import { AppConfig, loadConfig } from '@app/runtime';
 import { createApp } from '../../apps/api/src/create-app';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';

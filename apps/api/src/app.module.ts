@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig } from './config/app-config';
+import { AppConfig, Clock, CLOCK_SETTINGS, clockSettingsFrom } from '@app/runtime';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { loggingParams } from './http/logging';
@@ -19,7 +19,6 @@ import { MattersController } from './matters/matters.controller';
 import { PersonalDataModule } from './matters/personal-data.module';
 import { PetitionersController } from './petitioners/petitioners.controller';
 import { PrincipalsController } from './principals/principals.controller';
-import { CLOCK_SETTINGS, clockSettingsFrom } from './read-models/clock-settings';
 import { ReadPositionInterceptor } from './read-models/read-position.interceptor';
 import { ReadModels } from './read-models/read-models.service';
 import { UnitDirectory } from './units/unit-directory';
@@ -34,14 +33,19 @@ import { RhythmService } from './rhythm/rhythm.service';
 
 registerProblemMapper(problemForDomainError);
 
+export interface AppOptions {
+  /** The clock every time read goes through; the system clock in the business zone by default. */
+  readonly clock?: Clock;
+}
+
 @Module({})
 export class AppModule {
-  /** Built from an explicit config so tests get exactly what production gets. */
-  static forRoot(config: AppConfig): DynamicModule {
+  /** Built from an explicit config so tests get exactly what production gets; a test may fix the clock. */
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, options.clock),
         LoggerModule.forRoot(loggingParams(config)),
         CqrsModule.forRoot(),
         LedgerModule,

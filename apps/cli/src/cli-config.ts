@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, AppConfig } from '../../api/src/config/app-config';
+import { ConfigError, loadConfig, AppConfig } from '@app/runtime';
 
 /** Every command reads the same environment as the server; a bad value stops it with the reason. */
 export function cliConfig(): AppConfig {

@@ -1,3 +1,4 @@
+import { dataFiles, APP_CONFIG, AppConfig } from '@app/runtime';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -6,7 +7,6 @@ import {
   OnApplicationShutdown,
   OnModuleInit,
 } from '@nestjs/common';
-import { join } from 'node:path';
 import {
   AuditEventLine,
   auditLeafHash,
@@ -27,15 +27,10 @@ import {
 } from '@app/audit/sqlite';
 import { EVENT_STORE, EventEnvelope, EventStore, Position, START } from '@app/ledger';
 import { ProjectionRunner } from '@app/projections';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ReadinessRegistry } from '../health/readiness';
 import { serviceUnavailable } from '../http/problem';
 import { LoadedSigningKey, loadSigningKey } from './signing-key';
 import { TurnTakingEventStore } from './turn-taking-event-store';
-
-export function auditStoreFile(dataDir: string): string {
-  return join(dataDir, 'audit.sqlite');
-}
 
 /** The latest checkpoint as GET /audit/checkpoint serves it. */
 export interface CheckpointView extends CheckpointRecord {
@@ -71,7 +66,7 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
   ) {
     // Catching up on a long log must not hold the HTTP server for its whole length.
     this.events = new TurnTakingEventStore(store);
-    this.store = AuditStore.open(auditStoreFile(config.dataDir));
+    this.store = AuditStore.open(dataFiles(config).audit);
     this.key = loadSigningKey(config, { create: true })!;
     this.policy = { maxNewEvents: config.checkpointEvents, maxIntervalSeconds: config.checkpointSeconds };
     this.runner = new ProjectionRunner(this.events, this.store.db, [auditTreeProjection(this.store)], {

@@ -1,9 +1,9 @@
+import { dataFiles, ConfigError, loadConfig } from '@app/runtime';
 import { mkdtempSync, readFileSync, rmSync, statSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSigningKey, signCheckpoint, verifyCheckpointNote, EMPTY_TREE_ROOT_HEX } from '@app/audit';
-import { ConfigError, loadConfig } from '../config/app-config';
-import { loadSigningKey, parseSigningKey, parseTrustedKey, signingKeyFile } from './signing-key';
+import { loadSigningKey, parseSigningKey, parseTrustedKey } from './signing-key';
 
 describe('the audit signing key', () => {
   let dataDir: string;
@@ -13,8 +13,8 @@ describe('the audit signing key', () => {
   it('is created on first start with mode 0600, then read back unchanged', () => {
     const created = loadSigningKey({ dataDir, signingKey: null }, { create: true })!;
     expect(created.source).toBe('new key file');
-    expect(statSync(signingKeyFile(dataDir)).mode & 0o777).toBe(0o600);
-    expect(readFileSync(signingKeyFile(dataDir), 'utf8')).toMatch(
+    expect(statSync(dataFiles({ dataDir }).signingKey).mode & 0o777).toBe(0o600);
+    expect(readFileSync(dataFiles({ dataDir }).signingKey, 'utf8')).toMatch(
       /^PRIVATE\+KEY\+petition-ledger\/\S+\+[0-9a-f]{8}\+\S+\n$/,
     );
     const again = loadSigningKey({ dataDir, signingKey: null }, { create: true })!;
@@ -25,7 +25,7 @@ describe('the audit signing key', () => {
   it('warns about a key file others can read, and is not created when not asked to', () => {
     expect(loadSigningKey({ dataDir, signingKey: null }, { create: false })).toBeNull();
     loadSigningKey({ dataDir, signingKey: null }, { create: true });
-    chmodSync(signingKeyFile(dataDir), 0o644);
+    chmodSync(dataFiles({ dataDir }).signingKey, 0o644);
     expect(loadSigningKey({ dataDir, signingKey: null }, { create: false })!.warning).toMatch(/readable by others/);
   });
 

@@ -1,7 +1,7 @@
+import { dataFiles, AppConfig } from '@app/runtime';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import {
   formatVerifierKey,
   generateSigningKey,
@@ -11,12 +11,6 @@ import {
   signerFromPrivateKey,
   SigningKeyError,
 } from '@app/audit';
-import { AppConfig } from '../config/app-config';
-
-/** Where the key lives when LEDGER_SIGNING_KEY is not set: created on first start, mode 0600. */
-export function signingKeyFile(dataDir: string): string {
-  return join(dataDir, 'audit-signing.key');
-}
 
 export interface LoadedSigningKey {
   readonly signer: NoteSigner;
@@ -73,7 +67,7 @@ export function loadSigningKey(
   options: { create: boolean },
 ): LoadedSigningKey | null {
   if (config.signingKey !== null) return loaded(parseSigningKey(config.signingKey), 'LEDGER_SIGNING_KEY');
-  const file = signingKeyFile(config.dataDir);
+  const file = dataFiles(config).signingKey;
   if (existsSync(file)) {
     const mode = statSync(file).mode & 0o777;
     const warning = mode & 0o077 ? `${file} is readable by others (mode ${mode.toString(8)}); chmod 600 it` : undefined;

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { principalByTokenHash } from '@app/projections';
 import { hashToken, isRole, Principal, Role, sameHash } from '@app/security';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { APP_CONFIG, AppConfig } from '@app/runtime';
 import { forbidden, unauthorized } from '../http/problem';
 import { ReadModels } from '../read-models/read-models.service';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';

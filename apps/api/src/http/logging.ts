@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@app/runtime';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 

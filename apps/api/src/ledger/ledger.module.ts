@@ -1,11 +1,6 @@
+import { dataFiles, APP_CONFIG, AppConfig } from '@app/runtime';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { join } from 'node:path';
 import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/ledger';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
-
-export function ledgerFile(config: AppConfig): string {
-  return join(config.dataDir, 'ledger.sqlite');
-}
 
 /** Opens the configured event store once for the whole app and closes it on shutdown. */
 @Global()
@@ -14,7 +9,7 @@ export function ledgerFile(config: AppConfig): string {
     {
       provide: EVENT_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): EventStore => SqliteEventStore.open({ file: ledgerFile(config) }),
+      useFactory: (config: AppConfig): EventStore => SqliteEventStore.open({ file: dataFiles(config).ledger }),
     },
   ],
   exports: [EVENT_STORE],

@@ -1,14 +1,9 @@
+import { dataFiles } from '@app/runtime';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { join } from 'node:path';
 import { PersonalDataVault } from '@app/security';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 export const PERSONAL_DATA_VAULT = Symbol('PERSONAL_DATA_VAULT');
-
-/** The petitioners' keys: beside the log, in their own file. */
-export function keyStoreFile(config: AppConfig): string {
-  return join(config.dataDir, 'keys.sqlite');
-}
 
 /** The key store lives beside the log, in its own file, so destroying a key never touches the log. */
 @Global()
@@ -17,7 +12,7 @@ export function keyStoreFile(config: AppConfig): string {
     {
       provide: PERSONAL_DATA_VAULT,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => PersonalDataVault.open(keyStoreFile(config)),
+      useFactory: (config: AppConfig) => PersonalDataVault.open(dataFiles(config).keys),
     },
   ],
   exports: [PERSONAL_DATA_VAULT],

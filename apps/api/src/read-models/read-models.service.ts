@@ -1,6 +1,6 @@
+import { dataFiles, APP_CONFIG, AppConfig } from '@app/runtime';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { ClockSettings } from '@app/domain';
 import { EVENT_STORE, EventStore, Position } from '@app/ledger';
 import {
@@ -14,7 +14,6 @@ import {
   timelineProjection,
   unitsProjection,
 } from '@app/projections';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ReadinessRegistry } from '../health/readiness';
 import { CLOCK_SETTINGS } from './clock-settings';
 import { serviceUnavailable } from '../http/problem';
@@ -29,11 +28,6 @@ export function readModelProjections(settings: ClockSettings): Projection[] {
     activityFactsProjection(settings),
     rhythmProjection(settings),
   ];
-}
-
-/** Where the read models live: a plain file, or a link to the generation `ledger rebuild` swapped in. */
-export function readModelsFile(config: AppConfig): string {
-  return join(config.dataDir, 'read-models.sqlite');
 }
 
 /**
@@ -56,7 +50,7 @@ export class ReadModels implements OnModuleInit, OnApplicationShutdown {
     @Inject(CLOCK_SETTINGS) settings: ClockSettings,
     readiness: ReadinessRegistry,
   ) {
-    this.live = new LiveReadModels(store, readModelsFile(config), readModelProjections(settings), {
+    this.live = new LiveReadModels(store, dataFiles(config).readModels, readModelProjections(settings), {
       onError: (error) => this.logger.error({ err: error }, 'projection failed; retrying'),
       onSwap: ({ generation, position }) =>
         this.logger.log(`read models: switched to the rebuilt generation ${generation} at position ${position}`),

@@ -4,8 +4,8 @@
  * Everything here works offline on a data directory or an export file; only
  * `--url` talks to a server.
  */
+import { dataFiles, AppConfig } from '@app/runtime';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { Writable } from 'node:stream';
@@ -32,9 +32,7 @@ import {
 import { parseSignedNote } from '@app/audit/signed-note';
 import { AuditStore, META_ORIGIN, META_VERIFIER_KEY, verifyStoredLog } from '@app/audit/sqlite';
 import { EventEnvelope, Position, SqliteEventStore, START } from '@app/ledger';
-import { auditStoreFile } from '../../../api/src/audit/audit.service';
 import { loadSigningKey, parseTrustedKey } from '../../../api/src/audit/signing-key';
-import { AppConfig } from '../../../api/src/config/app-config';
 
 /** A failure to run (bad arguments, missing files, a server that does not answer): exit code 2, not "verification failed". */
 export class CliError extends Error {
@@ -66,9 +64,9 @@ export interface VerifyOutcome {
 // ---------------------------------------------------------------- data dir
 
 export function openDataDir(dataDir: string): { ledger: SqliteEventStore; audit: AuditStore } {
-  const ledgerFile = join(dataDir, 'ledger.sqlite');
+  const ledgerFile = dataFiles({ dataDir }).ledger;
   if (!existsSync(ledgerFile)) throw new CliError(`no ledger at ${ledgerFile}`);
-  const auditFile = auditStoreFile(dataDir);
+  const auditFile = dataFiles({ dataDir }).audit;
   if (!existsSync(auditFile)) throw new CliError(`no audit store at ${auditFile} (start the server once to build it)`);
   const ledger = SqliteEventStore.open({ file: ledgerFile, readonly: true });
   try {

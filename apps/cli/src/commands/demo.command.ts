@@ -1,5 +1,5 @@
+import { dataFiles } from '@app/runtime';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { cliConfig, fail } from '../cli-config';
 import { CITY, UNITS } from '../demo/demo-city';
@@ -67,7 +67,7 @@ export class DemoCommand extends CommandRunner {
       );
     }
     process.stdout.write(this.describe(result, config.dataDir, year));
-    const tokenFile = join(config.dataDir, 'demo-tokens.txt');
+    const tokenFile = dataFiles(config).demoTokens;
     writeFileSync(
       tokenFile,
       '# role\tprincipal\tunits\ttoken\tname (written by `ledger demo`; anyone with this file can log in)\n' +

@@ -1,7 +1,7 @@
+import { dataFiles, clockSettingsFrom } from '@app/runtime';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { LiveReadModels } from '@app/projections';
-import { clockSettingsFrom } from '../../../api/src/read-models/clock-settings';
-import { readModelProjections, readModelsFile } from '../../../api/src/read-models/read-models.service';
+import { readModelProjections } from '../../../api/src/read-models/read-models.service';
 import { cliConfig, fail } from '../cli-config';
 import { openLedgerForReading } from './open-ledger';
 import { count, Progress, rateLine } from './progress';
@@ -25,7 +25,7 @@ export class ProjectCommand extends CommandRunner {
   async run(_args: string[], options: ProjectOptions): Promise<void> {
     const config = cliConfig();
     const store = openLedgerForReading(config);
-    const file = readModelsFile(config);
+    const file = dataFiles(config).readModels;
     const progress = new Progress();
     const started = process.hrtime.bigint();
     const total = (await store.head()).events;

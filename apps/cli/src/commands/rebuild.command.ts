@@ -1,3 +1,4 @@
+import { dataFiles, clockSettingsFrom } from '@app/runtime';
 import Database from 'better-sqlite3';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import {
@@ -8,8 +9,7 @@ import {
   realReadModelFile,
 } from '@app/projections';
 import { existsSync } from 'node:fs';
-import { clockSettingsFrom } from '../../../api/src/read-models/clock-settings';
-import { readModelProjections, readModelsFile } from '../../../api/src/read-models/read-models.service';
+import { readModelProjections } from '../../../api/src/read-models/read-models.service';
 import { cliConfig, fail } from '../cli-config';
 import { openLedgerForReading } from './open-ledger';
 import { count, duration, Progress, rateLine } from './progress';
@@ -36,7 +36,7 @@ export class RebuildCommand extends CommandRunner {
   async run(_args: string[], options: RebuildOptions): Promise<void> {
     const config = cliConfig();
     const store = openLedgerForReading(config);
-    const file = readModelsFile(config);
+    const file = dataFiles(config).readModels;
     const progress = new Progress();
     try {
       const result = await rebuildReadModels({

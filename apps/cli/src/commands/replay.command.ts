@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { clockSettingsFrom } from '../../../api/src/read-models/clock-settings';
+import { clockSettingsFrom } from '@app/runtime';
 import { cliConfig, fail } from '../cli-config';
 import { CliError, progressPrinter } from './audit-cli';
 import { replay, ReplayReport } from './replay';

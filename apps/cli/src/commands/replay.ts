@@ -7,6 +7,7 @@
  * figure is shown to follow from exactly the log that was signed. Then the
  * report is computed at that point and compared with what was published.
  */
+import { dataFiles, AppConfig } from '@app/runtime';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,8 +31,6 @@ import {
 } from '@app/domain';
 import { canonicalJson, EventEnvelope, EventStore, LedgerHead, Position, SqliteEventStore, START } from '@app/ledger';
 import { computeBulletin, computeRanking, openReadModelDb, overviewReport, ProjectionRunner } from '@app/projections';
-import { auditStoreFile } from '../../../api/src/audit/audit.service';
-import { AppConfig } from '../../../api/src/config/app-config';
 import { readModelProjections } from '../../../api/src/read-models/read-models.service';
 import { CliError } from './audit-cli';
 
@@ -76,7 +75,7 @@ export async function replay(
   options: ReplayOptions,
 ): Promise<ReplayOutcome> {
   const period = parseReportPeriod(options.report, options.period);
-  const ledgerFile = join(config.dataDir, 'ledger.sqlite');
+  const ledgerFile = dataFiles(config).ledger;
   if (!existsSync(ledgerFile)) throw new CliError(`no ledger at ${ledgerFile}`);
   const ledger = SqliteEventStore.open({ file: ledgerFile, readonly: true });
   const scratch = mkdtempSync(join(tmpdir(), 'ledger-replay-'));
@@ -202,7 +201,7 @@ function targetPrefix(config: AppConfig, options: ReplayOptions, publication: Fo
       throw new CliError('the publication records no audit tree size; replay it with --as-of <size>');
     return { size, rootHash, rootSource: 'publication' };
   }
-  const file = auditStoreFile(config.dataDir);
+  const file = dataFiles(config).audit;
   const audit = existsSync(file) ? AuditStore.open(file, { readonly: true }) : null;
   try {
     if (asOf === 'latest') {

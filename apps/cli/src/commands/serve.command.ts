@@ -1,6 +1,6 @@
+import { dataFiles } from '@app/runtime';
 import { Command, CommandRunner } from 'nest-commander';
 import { createApp } from '../../../api/src/create-app';
-import { ledgerFile } from '../../../api/src/ledger/ledger.module';
 import { cliConfig } from '../cli-config';
 
 @Command({ name: 'serve', description: 'serve the HTTP API on the configured ledger (what `npm start` runs)' })
@@ -13,7 +13,7 @@ export class ServeCommand extends CommandRunner {
     const url = `http://${shown}:${config.port}`;
     process.stdout.write(
       `petition-ledger is serving ${url}/api/v1 (OpenAPI: ${url}/api/docs, health: ${url}/health)\n` +
-        `ledger file: ${ledgerFile(config)}\n`,
+        `ledger file: ${dataFiles(config).ledger}\n`,
     );
     // Keep running until a signal; Nest's shutdown hooks close the ledger cleanly.
     await new Promise<void>(() => undefined);

@@ -1,6 +1,6 @@
+import { dataFiles } from '@app/runtime';
 import { existsSync, statSync } from 'node:fs';
 import { Command, CommandRunner } from 'nest-commander';
-import { ledgerFile } from '../../../api/src/ledger/ledger.module';
 import { cliConfig } from '../cli-config';
 import { openLedgerForReading } from './open-ledger';
 
@@ -11,7 +11,7 @@ export class StatsCommand extends CommandRunner {
     const store = openLedgerForReading(config);
     const head = await store.head();
     await store.close();
-    const file = ledgerFile(config);
+    const file = dataFiles(config).ledger;
     const bytes = [file, `${file}-wal`].filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0);
     process.stdout.write(
       JSON.stringify(

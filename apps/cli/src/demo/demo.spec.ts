@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventEnvelope, SqliteEventStore, START } from '@app/ledger';
 import { PersonalDataVault, SealedPersonalData } from '@app/security';
-import { loadConfig } from '../../../api/src/config/app-config';
+import { loadConfig } from '@app/runtime';
 import { runDemo, DemoRefusedError } from './run-demo';
 
 const SCALE = 0.03;

@@ -1,3 +1,4 @@
+import { dataFiles, AppConfig, clockSettingsFrom } from '@app/runtime';
 import Database from 'better-sqlite3';
 import {
   closeSync,
@@ -16,12 +17,8 @@ import { LocalDate } from '@app/domain';
 import { SqliteEventStore } from '@app/ledger';
 import { openReadModelDb, ProjectionRunner, removeReadModelFile } from '@app/projections';
 import { PersonalDataVault } from '@app/security';
-import { AppConfig } from '../../../api/src/config/app-config';
-import { ledgerFile } from '../../../api/src/ledger/ledger.module';
-import { keyStoreFile } from '../../../api/src/matters/personal-data.module';
 import { sealPetitioners } from '../../../api/src/matters/seal-petitioners';
-import { clockSettingsFrom } from '../../../api/src/read-models/clock-settings';
-import { readModelProjections, readModelsFile } from '../../../api/src/read-models/read-models.service';
+import { readModelProjections } from '../../../api/src/read-models/read-models.service';
 import { DemoLedger } from './demo-ledger';
 import { DemoSimulation, DemoSummary } from './demo-simulation';
 
@@ -125,8 +122,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const { config } = options;
   // A new user's first command: the data directory may not exist yet.
   mkdirSync(config.dataDir, { recursive: true });
-  const ledgerPath = ledgerFile(config);
-  const keysPath = keyStoreFile(config);
+  const ledgerPath = dataFiles(config).ledger;
+  const keysPath = dataFiles(config).keys;
   const fresh = ![ledgerPath, `${ledgerPath}-wal`, keysPath].some((f) => existsSync(f));
   const scratch = fresh ? mkdtempSync(join(scratchRoot(), 'ledger-demo-')) : null;
   const started = process.hrtime.bigint();
@@ -172,14 +169,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       install(keysBuilt, keysPath);
       install(ledgerBuilt, ledgerPath);
       // Read models left from an earlier ledger in this directory describe other events.
-      removeReadModelFile(readModelsFile(config));
+      removeReadModelFile(dataFiles(config).readModels);
     }
     const ledgerSeconds = seconds();
     let readModelSeconds: number | null = null;
     if (options.readModels !== false) {
       const projections = readModelProjections(clock);
       const built = SqliteEventStore.open({ file: ledgerPath, readonly: true });
-      const { db } = openReadModelDb(readModelsFile(config), projections);
+      const { db } = openReadModelDb(dataFiles(config).readModels, projections);
       try {
         const runner = new ProjectionRunner(built, db, projections, {
           batchSize: 2000,

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig } from './config';
 
 describe('configuration', () => {
   it('gives the embedded defaults for an empty environment', () => {

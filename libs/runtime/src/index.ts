@@ -1,0 +1,10 @@
+// The shared runtime: configuration, the data directory, the clock. No framework.
+
+export { APP_CONFIG, CONFIG_DEFAULTS, ConfigError, loadConfig, packageRoot } from './config';
+export type { AppConfig } from './config';
+export { dataFiles } from './data-files';
+export type { DataFiles } from './data-files';
+export { CLOCK_SETTINGS, clockSettingsFrom } from './clock-settings';
+export type { RuntimeClockSettings } from './clock-settings';
+export { CLOCK, FixedClock, SystemClock } from './clock';
+export type { Clock } from './clock';
