@@ -1364,6 +1364,24 @@ describe('matter endpoints', () => {
       expect(await deadlinesOf(await m.matterAt('accepted'))).toEqual({ reply: '2022-05-05' });
     });
 
+    it('accepted 2026-08-06 → reply by 2026-10-08: day 60 is 2026-10-05, inside 国庆节 (10-01 to 10-07)', async () => {
+      const id = await opened('2026-08-03T10:00:00+08:00');
+      await m
+        .post(`/matters/${id}/assignments`, a.registrar, {
+          unit: 'dept-housing',
+          mode: 'transfer',
+          occurredAt: '2026-08-04T10:00:00+08:00',
+        })
+        .expect(201);
+      await m
+        .post(`/matters/${id}/acceptance`, a.handler, { accepted: true, occurredAt: '2026-08-06T10:00:00+08:00' })
+        .expect(201);
+      const view = (await m.get(`/matters/${id}`, a.analyst).expect(200)).body;
+      expect(view.deadlines).toEqual({ reply: '2026-10-08' });
+      // 2026 is in the official calendar: nothing was assumed.
+      expect(view.deadlineDetails.find((d: { step: string }) => d.step === 'reply').assumedYears).toBeUndefined();
+    });
+
     it('a refused step names its last day: an extension on 2022-03-08 for a matter accepted 2022-01-06 is too late', async () => {
       const id = await opened('2022-01-04T10:00:00+08:00');
       await m

@@ -49,6 +49,8 @@ export {
   nextWorkingDayOnOrAfter,
 } from './calendar/working-calendar';
 export type { CalendarData, CalendarResult, DayInfo, DayKind, WorkingCalendar } from './calendar/working-calendar';
+export { calendarCoverage, NEXT_YEAR_DUE_FROM } from './calendar/calendar-coverage';
+export type { CalendarCoverage } from './calendar/calendar-coverage';
 export { isInTime, isPast, lastDayAfterInstant, lastDayOf } from './clock/statutory-clock';
 export type { ClockSettings, LastDay, LastDayOptions } from './clock/statutory-clock';
 export { MAX_REPLY_EXTENSION_DAYS, STATUTORY_LIMITS } from './clock/statutory-limits';

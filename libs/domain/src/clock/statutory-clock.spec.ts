@@ -35,6 +35,41 @@ describe('statutory clock: the worked examples of DOMAIN.md', () => {
   });
 });
 
+describe('statutory clock: worked examples on the 2024-2026 calendar', () => {
+  it('accepted 2026-08-06, reply in 60 days: 2026-10-05 is 国庆节 (to 10-07), so 2026-10-08', () => {
+    expect(lastDayOf(L.reply, '2026-08-06', opts)).toEqual({ lastDay: '2026-10-08', assumedYears: [] });
+  });
+
+  it('accepted 2025-12-18, reply in 60 days: 2026-02-16 is 春节 (02-15 to 02-23), so Tuesday 2026-02-24', () => {
+    expect(lastDayOf(L.reply, '2025-12-18', opts)).toEqual({ lastDay: '2026-02-24', assumedYears: [] });
+  });
+
+  it('accepted 2024-11-30, reply in 60 days: 2025-01-29 is 春节 (01-28 to 02-04), so 2025-02-05', () => {
+    expect(lastDayOf(L.reply, '2024-11-30', opts).lastDay).toBe('2025-02-05');
+  });
+
+  it('transfer received 2026-02-24, remit return in 5 working days: Feb 25, 26, 27, Saturday 28 (make-up), Mar 2', () => {
+    expect(lastDayOf(L.remit_return, '2026-02-24', opts)).toEqual({ lastDay: '2026-03-02', assumedYears: [] });
+  });
+
+  it('transfer received 2024-10-08, remit return in 5 working days: Oct 9, 10, 11, Saturday 12 (make-up), 14', () => {
+    expect(lastDayOf(L.remit_return, '2024-10-08', opts).lastDay).toBe('2024-10-14');
+  });
+
+  it('received 2025-09-20, transfer in 15 days: 2025-10-05 is 国庆节、中秋节 (to 10-08), so 2025-10-09', () => {
+    expect(lastDayOf(L.transfer, '2025-09-20', opts)).toEqual({ lastDay: '2025-10-09', assumedYears: [] });
+  });
+
+  it('received 2024-09-16, transfer in 15 days: 2024-10-01 is 国庆节 (to 10-07), so 2024-10-08', () => {
+    expect(lastDayOf(L.transfer, '2024-09-16', opts).lastDay).toBe('2024-10-08');
+  });
+
+  it('does not roll a limit that lands on a make-up Sunday: 2026-09-20 is worked in exchange', () => {
+    // Replied 2026-08-21: day 30 is Sunday 2026-09-20, a make-up working day for 国庆节.
+    expect(lastDayOf(L.review_request, '2026-08-21', opts).lastDay).toBe('2026-09-20');
+  });
+});
+
 describe('statutory clock: edges', () => {
   it('does not roll forward when switched off', () => {
     expect(lastDayOf(L.reply, '2022-03-05', { calendar, rollForward: false }).lastDay).toBe('2022-05-04');
@@ -57,28 +92,29 @@ describe('statutory clock: edges', () => {
     expect(lastDayOf(L.transfer, '2023-01-06', opts).lastDay).toBe('2023-01-28');
   });
 
-  it('lands on 29 February in 2024, a year the data does not know, and says so', () => {
-    expect(lastDayOf(L.review_request, '2024-01-30', opts)).toEqual({ lastDay: '2024-02-29', assumedYears: [2024] });
-    expect(lastDayOf(L.review_request, '2024-01-31', opts)).toEqual({ lastDay: '2024-03-01', assumedYears: [2024] });
-    expect(lastDayOf(L.reply, '2023-12-30', opts)).toEqual({ lastDay: '2024-02-28', assumedYears: [2024] });
+  it('lands on 29 February in 2028, a year the data does not know, and says so', () => {
+    expect(lastDayOf(L.review_request, '2028-01-30', opts)).toEqual({ lastDay: '2028-02-29', assumedYears: [2028] });
+    expect(lastDayOf(L.review_request, '2028-01-31', opts)).toEqual({ lastDay: '2028-03-01', assumedYears: [2028] });
+    expect(lastDayOf(L.reply, '2027-12-30', opts)).toEqual({ lastDay: '2028-02-28', assumedYears: [2028] });
   });
 
   it('treats weekends as the only rest days of an unknown year', () => {
-    // 2024-03-03 is a Sunday.
-    expect(lastDayOf(L.review_request, '2024-02-02', opts)).toEqual({ lastDay: '2024-03-04', assumedYears: [2024] });
-    // 2024-10-01 would be 国庆节, but 2024 is not in the data.
-    expect(lastDayOf(L.review_request, '2024-09-01', opts)).toEqual({ lastDay: '2024-10-01', assumedYears: [2024] });
+    // 2027-02-28 is a Sunday.
+    expect(lastDayOf(L.review_request, '2027-01-29', opts)).toEqual({ lastDay: '2027-03-01', assumedYears: [2027] });
+    // 2027-10-01 will be 国庆节, but 2027 is not in the data yet.
+    expect(lastDayOf(L.review_request, '2027-09-01', opts)).toEqual({ lastDay: '2027-10-01', assumedYears: [2027] });
   });
 
   it('touches no calendar, and assumes nothing, when it does not roll', () => {
-    expect(lastDayOf(L.review_request, '2024-01-30', { calendar, rollForward: false })).toEqual({
-      lastDay: '2024-02-29',
+    expect(lastDayOf(L.review_request, '2028-01-30', { calendar, rollForward: false })).toEqual({
+      lastDay: '2028-02-29',
       assumedYears: [],
     });
   });
 
   it('counts working days into an unknown year with the flag', () => {
-    expect(lastDayOf(L.remit_return, '2023-12-27', opts)).toEqual({ lastDay: '2024-01-03', assumedYears: [2024] });
+    // Dec 28-31 are known working days of 2026; 2027-01-01 is assumed to be an ordinary Friday.
+    expect(lastDayOf(L.remit_return, '2026-12-27', opts)).toEqual({ lastDay: '2027-01-01', assumedYears: [2027] });
   });
 
   it('puts a fact at 16:00Z on the next Shanghai day', () => {
