@@ -64,4 +64,66 @@ describe('SqliteEventStore specifics', () => {
     expect(event.occurredAt).toBe('2022-03-01T09:00:00+08:00');
     await store.close();
   });
+
+  describe('group commit', () => {
+    it('writes concurrent appends in fewer commits, each acknowledged with its own position', async () => {
+      const store = SqliteEventStore.open({ file: join(dir, 'g.sqlite') });
+      const results = await Promise.all(
+        Array.from({ length: 16 }, (_, i) => store.append(`s-${i}`, [newEvent('A', { i })], 'no_stream')),
+      );
+      expect(results.map((r) => r.position)).toEqual(Array.from({ length: 16 }, (_, i) => BigInt(i + 1)));
+      expect(store.commits).toBeLessThan(16);
+      const events = await store.readAll(1n, 100);
+      expect(events.map((e) => (e.data as { i: number }).i)).toEqual(Array.from({ length: 16 }, (_, i) => i));
+      await store.close();
+    });
+
+    it('checks each append against the ones before it in the same group; a refused one rolls back alone', async () => {
+      const store = SqliteEventStore.open({ file: join(dir, 'g.sqlite') });
+      const outcomes = await Promise.allSettled([
+        store.append('m', [newEvent('A', { n: 1 }), newEvent('A', { n: 2 })], 'no_stream'),
+        store.append('m', [newEvent('B', {})], 'no_stream'),
+        store.append('m', [newEvent('C', {})], 1),
+        store.append('m', [newEvent('D', {})], 1),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ expected: 'no_stream', actual: 1 });
+      expect((outcomes[3] as PromiseRejectedResult).reason).toMatchObject({ expected: 1, actual: 2 });
+      expect((await store.readStream('m')).map((e) => e.type)).toEqual(['A', 'A', 'C']);
+      expect(store.commits).toBe(1);
+      await store.close();
+    });
+
+    it('answers a key used twice in one group with the first write, and refuses it for other events', async () => {
+      const store = SqliteEventStore.open({ file: join(dir, 'g.sqlite') });
+      const [first, replay, reused] = await Promise.allSettled([
+        store.append('m-1', [newEvent('A', { n: 1 })], 'no_stream', { idempotencyKey: 'k' }),
+        store.append('m-1', [newEvent('A', { n: 1 })], 'no_stream', { idempotencyKey: 'k' }),
+        store.append('m-2', [newEvent('A', { n: 2 })], 'no_stream', { idempotencyKey: 'k' }),
+      ]);
+      expect(first).toMatchObject({ status: 'fulfilled', value: { replayed: false, position: 1n } });
+      expect(replay).toMatchObject({ status: 'fulfilled', value: { replayed: true, position: 1n, revision: 0 } });
+      expect(reused.status).toBe('rejected');
+      expect((await store.head()).events).toBe(1);
+      await store.close();
+    });
+
+    it('writes appends still queued when the store closes', async () => {
+      const file = join(dir, 'g.sqlite');
+      const store = SqliteEventStore.open({ file });
+      const pending = store.append('m', [newEvent('A', {})], 'no_stream');
+      await store.close();
+      await expect(pending).resolves.toMatchObject({ position: 1n });
+      const reopened = SqliteEventStore.open({ file, readonly: true });
+      expect((await reopened.head()).events).toBe(1);
+      await reopened.close();
+    });
+
+    it('keeps groups to maxGroupSize appends', async () => {
+      const store = SqliteEventStore.open({ file: join(dir, 'g.sqlite'), maxGroupSize: 4 });
+      await Promise.all(Array.from({ length: 10 }, (_, i) => store.append(`s-${i}`, [newEvent('A', {})], 'any')));
+      expect(store.commits).toBe(3);
+      await store.close();
+    });
+  });
 });

@@ -29,7 +29,21 @@ export interface SqliteEventStoreOptions {
   now?: () => Date;
   /** How often a live subscription looks for events written by another process. */
   pollIntervalMs?: number;
+  /** Most appends coalesced into one commit (group commit); 1 turns coalescing off. */
+  maxGroupSize?: number;
 }
+
+/** An append waiting for the group commit that will hold it. */
+interface PendingAppend {
+  stream: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+  options: AppendOptions;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
 interface EventRow {
   position: number;
@@ -48,6 +62,12 @@ const EVENT_COLUMNS = 'position, event_id, stream, revision, type, body';
  * The embedded default: one SQLite file in WAL mode, synchronous=FULL so that a
  * commit that returned is on disk. (stream, revision) uniqueness is enforced by
  * the database, so even two processes writing at once cannot fork a stream.
+ *
+ * Group commit: appends made while the event loop is busy are queued and written
+ * together on the next turn, in one IMMEDIATE transaction and so one fsync of the
+ * WAL. Each append runs in its own savepoint, in arrival order, so it sees the
+ * appends before it (expected revision, idempotency key) and a refused one rolls
+ * back alone. No append resolves before the commit that holds it has returned.
  */
 export class SqliteEventStore implements EventStore {
   readonly file: string;
@@ -61,6 +81,12 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTx: Database.Transaction<
     (stream: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions) => AppendResult
   >;
+  private readonly groupTx: Database.Transaction<(group: PendingAppend[]) => Outcome[]>;
+  private readonly maxGroupSize: number;
+  private pending: PendingAppend[] = [];
+  /** Transactions committed by appends (each one fsync); fewer than appends when groups formed. */
+  private commitCount = 0;
+  private flushScheduled = false;
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     return new SqliteEventStore(options);
@@ -70,6 +96,7 @@ export class SqliteEventStore implements EventStore {
     this.file = options.file;
     this.now = options.now ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.maxGroupSize = Math.max(1, options.maxGroupSize ?? 256);
     this.appended.setMaxListeners(0);
     if (!options.readonly) mkdirSync(dirname(options.file), { recursive: true });
     this.db = new Database(options.file, {
@@ -84,6 +111,16 @@ export class SqliteEventStore implements EventStore {
     }
     this.statements = this.prepare();
     this.appendTx = this.db.transaction(this.appendInTransaction.bind(this));
+    // Inside groupTx, each appendTx call is a SAVEPOINT (better-sqlite3 nests that way).
+    this.groupTx = this.db.transaction((group: PendingAppend[]) =>
+      group.map((p): Outcome => {
+        try {
+          return { ok: true, result: this.appendTx(p.stream, p.events, p.expected, p.options) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
   }
 
   private prepare() {
@@ -120,11 +157,45 @@ export class SqliteEventStore implements EventStore {
   ): Promise<AppendResult> {
     this.assertOpen();
     validateAppend(stream, events, expected, options);
-    // better-sqlite3 is synchronous; IMMEDIATE takes the write lock up front so two
-    // processes racing on a stream serialize instead of failing on upgrade.
-    const result = this.appendTx.immediate(stream, events, expected, options);
-    if (!result.replayed) this.appended.emit('append', result.position);
-    return result;
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ stream, events, expected, options, resolve, reject });
+      if (this.pending.length >= this.maxGroupSize) this.flush();
+      else if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        // setImmediate, not a microtask: requests parsed in this turn of the loop join the group.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Writes every queued append in one transaction (one fsync), then settles each. */
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.pending.length === 0 || this.closed) return;
+    const group = this.pending.splice(0, this.maxGroupSize);
+    if (this.pending.length > 0 && !this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+    let outcomes: Outcome[];
+    try {
+      // IMMEDIATE takes the write lock up front so two processes racing on a stream
+      // serialize instead of failing on upgrade.
+      outcomes = this.groupTx.immediate(group);
+      this.commitCount += 1;
+    } catch (error) {
+      // The commit itself failed (busy, disk full): nothing of the group was written.
+      group.forEach((p) => p.reject(error));
+      return;
+    }
+    let last: Position | undefined;
+    outcomes.forEach((outcome, i) => {
+      if (outcome.ok) {
+        if (!outcome.result.replayed) last = outcome.result.position;
+        group[i].resolve(outcome.result);
+      } else group[i].reject(outcome.error);
+    });
+    if (last !== undefined) this.appended.emit('append', last);
   }
 
   private appendInTransaction(
@@ -245,6 +316,11 @@ export class SqliteEventStore implements EventStore {
     return { position: BigInt(position), events: s.countEvents.get()!.n, streams: s.countStreams.get()!.n };
   }
 
+  /** How many append transactions this store has committed (group commit makes it < appends). */
+  get commits(): number {
+    return this.commitCount;
+  }
+
   async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
     this.assertOpen();
     const row = this.statements.findKey.get(key);
@@ -253,6 +329,8 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // Appends already accepted are written before the file closes, not dropped.
+    while (this.pending.length > 0) this.flush();
     this.closed = true;
     this.appended.emit('close');
     this.db.close();
