@@ -3,6 +3,7 @@
  * BENCH_SCALE (default 1) scales the sizes down for a quick look, e.g. BENCH_SCALE=0.1.
  */
 import { benchAudit } from './audit.bench';
+import { benchHttpWrites } from './http-writes.bench';
 import { benchLedger } from './ledger.bench';
 import { benchOverview } from './overview.bench';
 import { benchProjections, LoadedLogBench } from './projections.bench';
@@ -11,10 +12,16 @@ import { log, machine, report } from './bench-harness';
 async function main(): Promise<void> {
   const scale = Number(process.env.BENCH_SCALE ?? '1');
   if (!(scale > 0 && scale <= 1)) throw new Error('BENCH_SCALE must be in (0, 1]');
-  // BENCH_ONLY=ledger,audit,projections runs a subset (default: all).
-  const only = new Set((process.env.BENCH_ONLY ?? 'ledger,audit,projections').split(',').map((s) => s.trim()));
+  // BENCH_ONLY=http,ledger,audit,projections runs a subset (default: all).
+  const only = new Set((process.env.BENCH_ONLY ?? 'http,ledger,audit,projections').split(',').map((s) => s.trim()));
   log(`petition-ledger benchmarks — ${machine()} — ${new Date().toISOString()}`);
   log('');
+  if (only.has('http')) {
+    log('HTTP writes (load generator in its own process):');
+    const figures = await benchHttpWrites({ seconds: Math.max(3, Math.round(15 * scale)), clients: 16 }, log);
+    figures.forEach((f) => log(report(f)));
+    log('');
+  }
   if (only.has('ledger')) {
     log('Ledger (SQLite adapter):');
     const figures = await benchLedger(

@@ -43,4 +43,25 @@ describe('the personal-data vault', () => {
     expect(vault.open(sealed, 'event-1')).toBeNull();
     expect(() => vault.seal('pet-1', 'event-9', person)).toThrow(PetitionerKeyErasedError);
   });
+
+  it('commits the keys made in one turn together, and durable() resolves once they are on disk', async () => {
+    const sealed = ['pet-1', 'pet-2', 'pet-3'].map((id) => vault.seal(id, `event-${id}`, person));
+    const other = PersonalDataVault.open(join(dir, 'keys.sqlite'));
+    try {
+      expect(other.exists('pet-1')).toBe(false);
+      await vault.durable();
+      // Another connection (as after a restart) now finds every key and opens the data.
+      sealed.forEach((s, i) => expect(other.open(s, `event-pet-${i + 1}`)).toEqual(person));
+    } finally {
+      other.close();
+    }
+    expect(vault.exists('pet-1')).toBe(true);
+    expect(vault.open(sealed[0], 'event-pet-1')).toEqual(person);
+  });
+
+  it('erases a key that is not yet committed, for good', () => {
+    const sealed = vault.seal('pet-1', 'event-1', person);
+    expect(vault.erase('pet-1')).toBe(true);
+    expect(vault.open(sealed, 'event-1')).toBeNull();
+  });
 });

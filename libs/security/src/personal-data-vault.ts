@@ -32,9 +32,19 @@ export class PetitionerKeyErasedError extends Error {
  * that destroying a key erases the personal data (crypto-shredding) while the log,
  * its hashes and every figure stay intact. The event id is the associated data, so
  * ciphertext cannot be moved to another event unnoticed.
+ *
+ * New keys are written in groups: seal() keeps a new key in memory and the keys made
+ * in one turn of the event loop are committed together (one fsync). A caller must
+ * await durable() before the sealed data is acknowledged anywhere (before its event
+ * is appended), so that no acknowledged event refers to a key that a crash could lose.
  */
 export class PersonalDataVault {
   private readonly db: Database.Database;
+  /** Keys made but not yet committed, by petitioner id. */
+  private readonly unsynced = new Map<string, { key: Buffer; createdAt: string }>();
+  private waiters: Array<{ resolve(): void; reject(error: unknown): void }> = [];
+  private flushScheduled = false;
+  private readonly insertKeys: (keys: Array<[string, { key: Buffer; createdAt: string }]>) => void;
 
   static open(file: string): PersonalDataVault {
     return new PersonalDataVault(file);
@@ -53,6 +63,43 @@ export class PersonalDataVault {
         erased_at     TEXT
       ) WITHOUT ROWID;
     `);
+    const insert = this.db.prepare('INSERT INTO petitioner_keys (petitioner_id, key, created_at) VALUES (?, ?, ?)');
+    this.insertKeys = this.db.transaction((keys: Array<[string, { key: Buffer; createdAt: string }]>) => {
+      for (const [id, { key, createdAt }] of keys) insert.run(id, key, createdAt);
+    });
+  }
+
+  /** Resolves once every key made so far is committed to disk. */
+  durable(): Promise<void> {
+    if (this.unsynced.size === 0 && this.waiters.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      const waiters = this.waiters;
+      this.waiters = [];
+      try {
+        this.flushKeys();
+        waiters.forEach((w) => w.resolve());
+      } catch (error) {
+        waiters.forEach((w) => w.reject(error));
+      }
+    });
+  }
+
+  /** Commits the keys made so far, in one transaction. */
+  private flushKeys(): void {
+    if (this.unsynced.size === 0) return;
+    const keys = [...this.unsynced.entries()];
+    this.insertKeys(keys);
+    keys.forEach(([id]) => this.unsynced.delete(id));
   }
 
   seal(petitionerId: string, eventId: string, data: PersonalData): SealedPersonalData {
@@ -88,6 +135,7 @@ export class PersonalDataVault {
 
   /** Destroys the key for good; idempotent. Returns false when there was no key. */
   erase(petitionerId: string, at: Date = new Date()): boolean {
+    this.flushKeys();
     const info = this.db
       .prepare('UPDATE petitioner_keys SET key = NULL, erased_at = ? WHERE petitioner_id = ? AND key IS NOT NULL')
       .run(at.toISOString(), petitionerId);
@@ -95,6 +143,7 @@ export class PersonalDataVault {
   }
 
   isErased(petitionerId: string): boolean {
+    if (this.unsynced.has(petitionerId)) return false;
     const row = this.db
       .prepare<[string], { key: Buffer | null }>('SELECT key FROM petitioner_keys WHERE petitioner_id = ?')
       .get(petitionerId);
@@ -102,14 +151,18 @@ export class PersonalDataVault {
   }
 
   exists(petitionerId: string): boolean {
+    if (this.unsynced.has(petitionerId)) return true;
     return this.db.prepare('SELECT 1 FROM petitioner_keys WHERE petitioner_id = ?').get(petitionerId) !== undefined;
   }
 
   close(): void {
+    this.flushKeys();
     this.db.close();
   }
 
   private keyFor(petitionerId: string, create: boolean): Buffer {
+    const made = this.unsynced.get(petitionerId);
+    if (made) return made.key;
     const row = this.db
       .prepare<[string], { key: Buffer | null }>('SELECT key FROM petitioner_keys WHERE petitioner_id = ?')
       .get(petitionerId);
@@ -119,9 +172,9 @@ export class PersonalDataVault {
     }
     if (!create) throw new PetitionerKeyErasedError(petitionerId);
     const key = randomBytes(32);
-    this.db
-      .prepare('INSERT INTO petitioner_keys (petitioner_id, key, created_at) VALUES (?, ?, ?)')
-      .run(petitionerId, key, new Date().toISOString());
+    this.unsynced.set(petitionerId, { key, createdAt: new Date().toISOString() });
+    // Committed soon even if no one awaits durable() (e.g. the demo); the API awaits it.
+    this.scheduleFlush();
     return key;
   }
 }

@@ -58,9 +58,11 @@ export class MatterCommands {
       stream: `matter-${matterId}`,
       expect: 'new',
       noun: 'matter',
-      decide: (history) => {
+      decide: async (history) => {
         const openedEventId = newEventId();
         const petitioners = sealPetitioners(this.vault, openedEventId, command.petitioners);
+        // The new keys are committed (in a group with other requests' keys) before the event refers to them.
+        await this.vault.durable();
         const events = this.decide(history, { ...command, type: 'OpenMatter', matterId, petitioners });
         return events.map((e) => (e.type === 'MatterOpened' ? { ...e, eventId: openedEventId } : e));
       },

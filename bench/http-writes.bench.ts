@@ -1,0 +1,124 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AddressInfo } from 'node:net';
+import Database from 'better-sqlite3';
+import { loadConfig } from '../apps/api/src/config/app-config';
+import { createApp } from '../apps/api/src/create-app';
+import { startBaselineServer } from './baseline-server';
+import { Figure } from './bench-harness';
+
+export interface HttpWritesBenchOptions {
+  seconds: number;
+  clients: number;
+}
+
+interface LoadResult {
+  ok: number;
+  errors: number;
+  seconds: number;
+  p50Ms: number;
+  p99Ms: number;
+  statuses: Record<string, number>;
+}
+
+const ADMIN_TOKEN = 'bench-admin-token-0123456789';
+
+const MATTER = {
+  category: 'labour_social_security',
+  subject: '紫悦华府',
+  responsibleUnit: 'town-a',
+  summary: '反映拖欠农民工工资问题',
+  petitioners: [{ name: '张三丰', idNumber: '11010119900307123X', phone: '13812345678' }],
+  contact: { occurredAt: '2022-03-01T09:30:00+08:00', channel: 'visit', level: 'city', headcount: 12 },
+};
+
+/** Runs the load generator in its own process against `url` and returns what it measured. */
+function load(url: string, token: string, options: HttpWritesBenchOptions): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(__dirname, 'load-generator.js'),
+        url,
+        String(options.seconds),
+        String(options.clients),
+        token,
+        JSON.stringify(MATTER),
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load generator exited ${code}`)),
+    );
+  });
+}
+
+async function post(base: string, path: string, token: string, body: unknown): Promise<{ token?: string }> {
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { token?: string };
+}
+
+/**
+ * POST /matters through the whole app (auth, validation, sealing of personal data,
+ * the decider, the ledger, read models and audit tree following in the same process)
+ * against the minimal durable server, both driven by the same load generator.
+ */
+export async function benchHttpWrites(
+  options: HttpWritesBenchOptions,
+  progress: (line: string) => void,
+): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'http-bench-'));
+  try {
+    progress(`  baseline server: ${options.clients} clients, ${options.seconds} s`);
+    const baselineServer = await startBaselineServer(join(dir, 'baseline.sqlite'));
+    const base = await load(baselineServer.url, '', options);
+    await baselineServer.close();
+
+    const dataDir = join(dir, 'app');
+    const app = await createApp(
+      loadConfig({ LEDGER_DATA_DIR: dataDir, LEDGER_ADMIN_TOKEN: ADMIN_TOKEN, LEDGER_LOG_LEVEL: 'silent' }),
+    );
+    app.useLogger(false);
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const api = `http://127.0.0.1:${port}/api/v1`;
+    await post(api, '/units', ADMIN_TOKEN, { code: 'town-a', name: '城关镇', kind: 'town' });
+    const { token } = await post(api, '/principals', ADMIN_TOKEN, { name: '登记员 王', role: 'registrar' });
+    progress(`  POST /matters: ${options.clients} clients, ${options.seconds} s`);
+    const own = await load(`${api}/matters`, token!, options);
+    await app.close();
+
+    // Every acknowledged write is in the file (read after the app has closed).
+    const db = new Database(join(dataDir, 'ledger.sqlite'), { readonly: true });
+    const opened = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM events WHERE type = 'MatterOpened'").get()!
+      .n;
+    db.close();
+    const durable = opened >= own.ok ? 'every acknowledged write in the file' : `LOST WRITES: ${opened} < ${own.ok}`;
+
+    return [
+      {
+        name: `HTTP POST /matters, ${options.clients} clients`,
+        count: own.ok,
+        seconds: own.seconds,
+        unit: 'requests/s',
+        baseline: { name: 'node:http + one durable INSERT per request', count: base.ok, seconds: base.seconds },
+        target: 1,
+        note: `p50 ${own.p50Ms.toFixed(1)} ms, p99 ${own.p99Ms.toFixed(1)} ms (baseline p50 ${base.p50Ms.toFixed(1)}, p99 ${base.p99Ms.toFixed(1)}; target p99 ≤ 2×: ${own.p99Ms <= 2 * base.p99Ms ? '✔' : '✘'}); errors ${own.errors}/${base.errors}; ${durable}`,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
