@@ -27,3 +27,15 @@ export class InvalidAppendError extends Error {
     this.name = 'InvalidAppendError';
   }
 }
+
+/** The events of one append are larger than the server's configured maximum append size. */
+export class AppendTooLargeError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly bytes: number,
+    readonly maxAppendSize: number,
+  ) {
+    super(`append to ${stream} is ${bytes} bytes, over the store's maximum append size of ${maxAppendSize} bytes`);
+    this.name = 'AppendTooLargeError';
+  }
+}
