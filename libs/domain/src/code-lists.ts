@@ -56,6 +56,10 @@ export type AccountabilityKind = (typeof ACCOUNTABILITY_KINDS)[number];
 export const CAMPAIGN_ASSIGNERS = ['central', 'province', 'prefecture'] as const;
 export type CampaignAssigner = (typeof CAMPAIGN_ASSIGNERS)[number];
 
+/** The three levels above the city that assign matters to it (上三级交办). */
+export const UPPER_LEVELS = CAMPAIGN_ASSIGNERS;
+export type UpperLevel = CampaignAssigner;
+
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
 }

@@ -118,6 +118,7 @@ export {
   erasePetitioner,
   holdMeeting,
   recordAccountabilityAction,
+  recordInstruction,
   recordReception,
   recordRiskAssessment,
   recordScreening,
@@ -127,6 +128,8 @@ export {
 export type { FactContext } from './facts/record-facts';
 export { decideCampaign, evolveCampaign } from './facts/campaign';
 export type { CampaignState } from './facts/campaign';
+export { decideUpperAssignment, evolveUpperAssignment, upperAssignmentDecider } from './facts/upper-assignment';
+export type { UpperAssignmentContext, UpperAssignmentState } from './facts/upper-assignment';
 
 // the bureau's rhythm: agenda, bulletin, ranking rules and rankings, restatements
 export * from './rhythm';

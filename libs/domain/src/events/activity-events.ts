@@ -1,4 +1,4 @@
-import type { AccountabilityKind, CampaignAssigner, MeetingKind, UnitKind } from '../code-lists';
+import type { AccountabilityKind, CampaignAssigner, MeetingKind, UnitKind, UpperLevel } from '../code-lists';
 import type { RankingIndicator } from '../rhythm/ranking-rule';
 import type { LocalDate } from '../time/local-date';
 
@@ -118,4 +118,28 @@ export interface RankingRuleAdoptedData {
   readonly peerGroups: readonly PeerGroup[];
   /** How many of the lowest-ranked units of each group are flagged for accountability. */
   readonly flagBottom: number;
+}
+
+/**
+ * 上三级交办: a matter the centre, the province or the prefecture assigned to the
+ * city, with the assigning document and the due date the assigner set (it may
+ * differ from the statutory reply limit). Stream `upper-assignment-<matterId>`:
+ * one per matter.
+ */
+export interface UpperAssignmentRecordedData {
+  readonly matterId: string;
+  readonly level: UpperLevel;
+  /** The assigning document's reference, e.g. 豫信交〔2022〕15号. */
+  readonly documentRef: string;
+  /** The assigner's due date (YYYY-MM-DD, business time zone). */
+  readonly dueBy: LocalDate;
+}
+
+/** 批示: a leader's written instruction on petition work, on a matter, a subject, or in general. Stream `instruction-<id>`. */
+export interface InstructionRecordedData {
+  readonly leader: string;
+  readonly matterId: string | null;
+  /** The same tag as a matter's `subject` (a project, employer or place). */
+  readonly subject: string | null;
+  readonly text: string;
 }

@@ -2,12 +2,14 @@ import type {
   AccountabilityActionRecordedData,
   CampaignCaseAddedData,
   CampaignLaunchedData,
+  InstructionRecordedData,
   MeetingHeldData,
   PublicationData,
   RankingRuleAdoptedData,
   ReceptionRecordedData,
   RiskAssessmentRecordedData,
   ScreeningRecordedData,
+  UpperAssignmentRecordedData,
 } from './activity-events';
 import type {
   AcceptanceDecidedData,
@@ -56,6 +58,8 @@ export interface EventDataMap {
   RankingPublished: PublicationData;
   BulletinPublished: PublicationData;
   RankingRuleAdopted: RankingRuleAdoptedData;
+  UpperAssignmentRecorded: UpperAssignmentRecordedData;
+  InstructionRecorded: InstructionRecordedData;
 }
 
 export type EventType = keyof EventDataMap;
@@ -89,6 +93,8 @@ export const CURRENT_VERSION = {
   RankingPublished: 1,
   BulletinPublished: 1,
   RankingRuleAdopted: 1,
+  UpperAssignmentRecorded: 1,
+  InstructionRecorded: 1,
 } as const satisfies Record<EventType, number>;
 
 export const EVENT_TYPES = Object.keys(CURRENT_VERSION) as EventType[];

@@ -1,4 +1,4 @@
-import type { AccountabilityKind, CampaignAssigner, MeetingKind, Role, UnitKind } from '../code-lists';
+import type { AccountabilityKind, CampaignAssigner, MeetingKind, Role, UnitKind, UpperLevel } from '../code-lists';
 import type { CampaignTarget, MeetingDecision } from '../events/activity-events';
 
 /** Commands for the facts outside matter streams (API.md "Units" and "Other facts"). */
@@ -84,3 +84,24 @@ export interface AddCampaignCase {
 }
 
 export type CampaignCommand = LaunchCampaign | AddCampaignCase;
+
+/** 上三级交办 (`POST /matters/{id}/upper-assignments`). */
+export interface RecordUpperAssignment {
+  readonly type: 'RecordUpperAssignment';
+  readonly matterId: string;
+  readonly level: UpperLevel;
+  readonly documentRef: string;
+  readonly dueBy: string;
+  /** When the assignment reached the city; defaults to now. */
+  readonly occurredAt?: string;
+}
+
+/** 批示 (`POST /instructions`). */
+export interface RecordInstruction {
+  readonly type: 'RecordInstruction';
+  readonly leader: string;
+  readonly occurredAt?: string;
+  readonly matterId?: string | null;
+  readonly subject?: string | null;
+  readonly text: string;
+}

@@ -7,6 +7,7 @@ import type {
   ErasePetitioner,
   HoldMeeting,
   RecordAccountabilityAction,
+  RecordInstruction,
   RecordReception,
   RecordRiskAssessment,
   RecordScreening,
@@ -148,4 +149,14 @@ export function recordAccountabilityAction(
   if (Object.keys(grounds).length === 0)
     refuse('value-required', 'grounds need a ranking, a bulletin or matters', 'grounds');
   return domainEvent('AccountabilityActionRecorded', when(command.occurredAt, ctx), { kind, unit, person, grounds });
+}
+
+/** 批示: a leader's instruction, on a matter, on a subject (a project, employer, place) or on petition work in general. */
+export function recordInstruction(command: RecordInstruction, ctx: FactContext): DomainEventOf<'InstructionRecorded'> {
+  const leader = requiredText(command.leader, 'leader');
+  const matterId =
+    command.matterId === undefined || command.matterId === null ? null : identifier(command.matterId, 'matterId');
+  const subject = optionalText(command.subject, 'subject');
+  const text = requiredText(command.text, 'text');
+  return domainEvent('InstructionRecorded', when(command.occurredAt, ctx), { leader, matterId, subject, text });
 }

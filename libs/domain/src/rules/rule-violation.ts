@@ -54,6 +54,9 @@ export const RULES = {
   'correction-unchanged': { kind: 'rule', title: 'The correction does not change anything' },
   // rule: campaigns
   'case-already-added': { kind: 'rule', title: 'The matter is already in the campaign' },
+  // rule: upper-level assignments
+  'already-upper-assigned': { kind: 'rule', title: 'The matter is already recorded as assigned from above' },
+  'due-before-assignment': { kind: 'rule', title: "The assigner's due date cannot be before the assignment" },
   // rule: ranking rules and publications
   'rule-version-not-next': { kind: 'rule', title: 'A ranking rule version must follow the previous one' },
   'period-not-ended': { kind: 'rule', title: 'A period can be published only after it has ended' },
