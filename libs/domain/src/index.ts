@@ -133,3 +133,12 @@ export type { UpperAssignmentContext, UpperAssignmentState } from './facts/upper
 
 // the bureau's rhythm: agenda, bulletin, ranking rules and rankings, restatements
 export * from './rhythm';
+
+// the work report's recognition rules (subjects, topics, judged cases)
+export {
+  holidayRange,
+  judgedCaseStanding,
+  topicWindows,
+  WORK_REPORT_TOPICS,
+} from './report/work-report-rules';
+export type { JudgedCaseFacts, JudgedCaseStanding, TopicDefinition, TopicWindow } from './report/work-report-rules';

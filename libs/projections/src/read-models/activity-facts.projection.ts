@@ -20,6 +20,10 @@ const statements = statementCache({
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   accountability: `INSERT OR REPLACE INTO fact_accountability (position, id, kind, unit, person, occurred_at, occurred_on, ranking, bulletin, matters)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  upperAssignment: `INSERT OR REPLACE INTO fact_upper_assignments (position, matter_id, level, document_ref, due_by,
+       occurred_at, received_on) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  instruction: `INSERT OR REPLACE INTO fact_instructions (position, id, leader, matter_id, subject, occurred_at, occurred_on)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
 });
 
 type Statements = ReturnType<typeof statements>;
@@ -91,12 +95,21 @@ const handlers: Record<string, Handler> = {
       JSON.stringify(d.grounds.matters ?? []),
     );
   },
+  UpperAssignmentRecorded(sql, event, on) {
+    const d = data('UpperAssignmentRecorded', event);
+    sql.upperAssignment.run(event.position, d.matterId, d.level, d.documentRef, d.dueBy, event.occurredAt, on);
+  },
+  // The instruction's text stays in the ledger: reports count instructions, they do not quote them.
+  InstructionRecorded(sql, event, on) {
+    const d = data('InstructionRecorded', event);
+    sql.instruction.run(event.position, streamId(event.stream), d.leader, d.matterId, d.subject, event.occurredAt, on);
+  },
 };
 
 export function activityFactsProjection(settings: Pick<ClockSettings, 'timeZone'>): Projection {
   return {
     name: 'activity-facts',
-    version: 1,
+    version: 2,
     schema: `
       CREATE TABLE IF NOT EXISTS fact_receptions (
         position INTEGER PRIMARY KEY, id TEXT NOT NULL, occurred_at TEXT NOT NULL, occurred_on TEXT NOT NULL,
@@ -142,7 +155,18 @@ export function activityFactsProjection(settings: Pick<ClockSettings, 'timeZone'
         occurred_at TEXT NOT NULL, occurred_on TEXT NOT NULL, ranking TEXT, bulletin TEXT, matters TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS fact_accountability_by_day ON fact_accountability (occurred_on);
-      CREATE INDEX IF NOT EXISTS fact_accountability_by_unit ON fact_accountability (unit, occurred_on);`,
+      CREATE INDEX IF NOT EXISTS fact_accountability_by_unit ON fact_accountability (unit, occurred_on);
+      CREATE TABLE IF NOT EXISTS fact_upper_assignments (
+        position INTEGER PRIMARY KEY, matter_id TEXT NOT NULL, level TEXT NOT NULL, document_ref TEXT NOT NULL,
+        due_by TEXT NOT NULL, occurred_at TEXT NOT NULL, received_on TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS fact_upper_assignments_by_day ON fact_upper_assignments (received_on);
+      CREATE INDEX IF NOT EXISTS fact_upper_assignments_by_due ON fact_upper_assignments (due_by);
+      CREATE TABLE IF NOT EXISTS fact_instructions (
+        position INTEGER PRIMARY KEY, id TEXT NOT NULL, leader TEXT NOT NULL, matter_id TEXT, subject TEXT,
+        occurred_at TEXT NOT NULL, occurred_on TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS fact_instructions_by_day ON fact_instructions (occurred_on);`,
     apply(event: EventEnvelope, { db }) {
       const handler = Object.prototype.hasOwnProperty.call(handlers, event.type) ? handlers[event.type] : undefined;
       if (!handler) return;
