@@ -18,3 +18,6 @@ export * from './reports/overview';
 export { overviewText, percent, CATEGORY_LABELS } from './reports/overview-text';
 export * from './prepared';
 export * from './rhythm';
+export * from './read-models/work-figures';
+export * from './reports/work-report';
+export { sectionThreeText, sectionTwoText } from './reports/work-report-text';

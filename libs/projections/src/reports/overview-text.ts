@@ -44,7 +44,7 @@ export function percent(value: number): string {
 }
 
 /** The subject of "today since…" sentences: 今年以来 for a year to date, else the dates. */
-function opener(period: DateRange): string {
+export function opener(period: DateRange): string {
   const from = dateParts(period.from);
   const to = dateParts(period.to);
   if (from.month === 1 && from.day === 1 && from.year === to.year) {
