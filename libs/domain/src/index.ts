@@ -135,10 +135,5 @@ export type { UpperAssignmentContext, UpperAssignmentState } from './facts/upper
 export * from './rhythm';
 
 // the work report's recognition rules (subjects, topics, judged cases)
-export {
-  holidayRange,
-  judgedCaseStanding,
-  topicWindows,
-  WORK_REPORT_TOPICS,
-} from './report/work-report-rules';
+export { holidayRange, judgedCaseStanding, topicWindows, WORK_REPORT_TOPICS } from './report/work-report-rules';
 export type { JudgedCaseFacts, JudgedCaseStanding, TopicDefinition, TopicWindow } from './report/work-report-rules';
