@@ -112,7 +112,8 @@ export async function replay(
       const point = { asOf: position, today };
       const figure =
         options.report === 'ranking'
-          ? computeRanking(db, period, point).document
+          ? // The rule it was published with: the scratch read models end before the publication event.
+            computeRanking(db, period, point, { rule: publication?.data.rule ?? null }).document
           : options.report === 'bulletin'
             ? computeBulletin(db, period, point)
             : overviewReport(db, { from: period.from, to: period.to }, position, today);

@@ -118,6 +118,15 @@ export interface RankingRuleAdoptedData {
   readonly peerGroups: readonly PeerGroup[];
   /** How many of the lowest-ranked units of each group are flagged for accountability. */
   readonly flagBottom: number;
+  /** Present from the funnel rule (default version 2) on: indicator-level minimums, funnel-plot flags. */
+  readonly funnel?: RankingFunnelSettings;
+}
+
+export interface RankingFunnelSettings {
+  /** A unit with fewer cases than this over all its scored indicators' denominators is too few to rank. */
+  readonly minCases: number;
+  /** Flagged = worse than this control limit on the score's funnel plot (95 or 99.8). */
+  readonly flagLevel: 95 | 99.8;
 }
 
 /**

@@ -3,6 +3,8 @@ export * from './rhythm-facts';
 export * from './unit-figures';
 export * from './ranking-rule';
 export * from './ranking';
+export * from './funnel';
+export * from './funnel-ranking';
 export * from './bulletin';
 export * from './agenda';
 export * from './restatement';

@@ -5,6 +5,8 @@ import {
   AdoptRankingRule,
   adoptRankingRule,
   DEFAULT_RANKING_RULE,
+  DEFAULT_RANKING_RULE_V1,
+  ruleByVersion,
   RankingRule,
   ruleFromEvent,
   ruleInForce,
@@ -66,11 +68,17 @@ describe('ranking rules as versioned data', () => {
     expect(adoptRankingRule(command({ version: 3 }), 2, now).data.version).toBe(3);
   });
 
-  it('treats the shipped default as version 1 of "default": a city default starts at 2', () => {
-    expect(refusal(() => adoptRankingRule(command({ id: 'default', version: 1 }), null, now)).rule).toBe(
+  it('treats the shipped defaults as versions 1 and 2 of "default": a city default starts at 3', () => {
+    expect(refusal(() => adoptRankingRule(command({ id: 'default', version: 2 }), null, now)).rule).toBe(
       'rule-version-not-next',
     );
-    expect(adoptRankingRule(command({ id: 'default', version: 2 }), null, now).data.ruleId).toBe('default');
+    expect(adoptRankingRule(command({ id: 'default', version: 3 }), null, now).data.ruleId).toBe('default');
+  });
+
+  it('adopts a funnel rule only when asked: without `funnel` the event has no such field', () => {
+    expect('funnel' in adoptRankingRule(command({}), null, now).data).toBe(false);
+    const funnel = adoptRankingRule(command({ funnel: { minCases: 4, flagLevel: 95 } }), null, now);
+    expect(funnel.data.funnel).toEqual({ minCases: 4, flagLevel: 95 });
   });
 
   it.each([
@@ -111,17 +119,36 @@ describe('ranking rules as versioned data', () => {
       'peerGroups[1].kinds',
     ],
     [{ flagBottom: -1 }, 'flagBottom'],
+    [{ funnel: { minCases: 5, flagLevel: 99 } }, 'funnel.flagLevel'],
+    [{ funnel: { minCases: 0, flagLevel: 95 } }, 'funnel.minCases'],
+    [{ funnel: [] }, 'funnel'],
   ])('refuses a malformed rule %j as input, naming the field', (overrides, field) => {
     const violation = refusal(() => validateRankingRule(command(overrides as Partial<AdoptRankingRule>)));
     expect(violation.kind).toBe('input');
     expect(violation.field).toBe(field);
   });
 
-  it('accepts the shipped default rule as a valid rule', () => {
-    const { id, version, name, indicators, peerGroups, flagBottom } = DEFAULT_RANKING_RULE;
-    expect(validateRankingRule({ id, version, name, indicators, peerGroups, flagBottom })).toEqual(
-      DEFAULT_RANKING_RULE,
-    );
+  it.each([DEFAULT_RANKING_RULE_V1, DEFAULT_RANKING_RULE])('accepts the shipped default %# as a valid rule', (shipped) => {
+    const { id, version, name, indicators, peerGroups, flagBottom, funnel } = shipped;
+    expect(validateRankingRule({ id, version, name, indicators, peerGroups, flagBottom, funnel })).toEqual(shipped);
+  });
+
+  it('ships version 2 of the default: minimum 3 per indicator, a floor of 5 cases, flags at the 99.8 % limit', () => {
+    expect(DEFAULT_RANKING_RULE.version).toBe(2);
+    expect(DEFAULT_RANKING_RULE.indicators.map((i) => i.minDenominator)).toEqual([3, 3, 3, 3, 3]);
+    expect(DEFAULT_RANKING_RULE.funnel).toEqual({ minCases: 5, flagLevel: 99.8 });
+    expect(DEFAULT_RANKING_RULE_V1.indicators.map((i) => i.minDenominator)).toEqual([5, 5, 5, 5, 5]);
+    expect(DEFAULT_RANKING_RULE_V1.funnel).toBeUndefined();
+  });
+});
+
+describe('a rule by its version (how a published month is recomputed)', () => {
+  it('finds an adopted version first, then a shipped one, else nothing', () => {
+    const own = { rule: { ...DEFAULT_RANKING_RULE_V1, id: 'city', version: 1 }, adoptedOn: '2022-01-05' };
+    expect(ruleByVersion([own], 'city', 1)).toEqual(own);
+    expect(ruleByVersion([own], 'default', 1)).toEqual({ rule: DEFAULT_RANKING_RULE_V1, adoptedOn: null });
+    expect(ruleByVersion([own], 'default', 2)).toEqual({ rule: DEFAULT_RANKING_RULE, adoptedOn: null });
+    expect(ruleByVersion([own], 'city', 2)).toBeNull();
   });
 });
 

@@ -3,6 +3,7 @@ import { domainEvent, DomainEventOf } from '../events/event-catalog';
 import type {
   IndicatorDirection,
   PeerGroup,
+  RankingFunnelSettings,
   RankingRuleAdoptedData,
   RankingRuleIndicator,
 } from '../events/activity-events';
@@ -49,6 +50,8 @@ export interface RankingRule {
   readonly indicators: readonly RankingRuleIndicator[];
   readonly peerGroups: readonly PeerGroup[];
   readonly flagBottom: number;
+  /** The funnel method (version 2 of the default on); absent, the rule ranks as version 1 did. */
+  readonly funnel?: RankingFunnelSettings;
 }
 
 export const DEFAULT_RULE_ID = 'default';
@@ -59,7 +62,7 @@ export const DEFAULT_RULE_ID = 'default';
  * is the duty the regulation sets in the most detail. Every scored indicator
  * needs at least 5 cases in the month, else the unit is "too few to rank".
  */
-export const DEFAULT_RANKING_RULE: RankingRule = {
+export const DEFAULT_RANKING_RULE_V1: RankingRule = {
   id: DEFAULT_RULE_ID,
   version: 1,
   name: '默认排名规则：办理过程指标',
@@ -77,6 +80,25 @@ export const DEFAULT_RANKING_RULE: RankingRule = {
   flagBottom: 1,
 };
 
+/**
+ * The rule that ships now (docs/ranking-rule.md): the same indicators and
+ * weights, but an indicator under 3 cases is shown and not scored (the score
+ * is the weighted mean over the rest), and the accountability flag is a
+ * funnel plot's 99.8 % limit rather than the last place.
+ */
+export const DEFAULT_RANKING_RULE: RankingRule = {
+  id: DEFAULT_RULE_ID,
+  version: 2,
+  name: '默认排名规则：办理过程指标（漏斗图）',
+  indicators: DEFAULT_RANKING_RULE_V1.indicators.map((i) => ({ ...i, minDenominator: 3 })),
+  peerGroups: DEFAULT_RANKING_RULE_V1.peerGroups,
+  flagBottom: 0,
+  funnel: { minCases: 5, flagLevel: 99.8 },
+};
+
+/** Every shipped version of the default, oldest first: a month published under one is recomputed under it. */
+export const SHIPPED_RANKING_RULES: readonly RankingRule[] = [DEFAULT_RANKING_RULE_V1, DEFAULT_RANKING_RULE];
+
 export const MAX_WEIGHT = 1000;
 export const MAX_FLAG_BOTTOM = 100;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -90,6 +112,7 @@ export interface AdoptRankingRule {
   readonly indicators: unknown;
   readonly peerGroups: unknown;
   readonly flagBottom?: unknown;
+  readonly funnel?: unknown;
 }
 
 function wholeNumber(value: unknown, field: string, min: number, max: number): number {
@@ -160,6 +183,14 @@ function peerGroups(value: unknown): PeerGroup[] {
   return out;
 }
 
+function funnelSettings(value: unknown): RankingFunnelSettings {
+  const item = record(value, 'funnel');
+  const flagLevel = item.flagLevel;
+  if (flagLevel !== 95 && flagLevel !== 99.8)
+    refuse('value-invalid', `funnel.flagLevel must be 95 or 99.8; got ${JSON.stringify(flagLevel)}`, 'funnel.flagLevel');
+  return { minCases: wholeNumber(item.minCases, 'funnel.minCases', 1, 1_000_000), flagLevel };
+}
+
 /** The rule in a command, checked field by field (400 on the first bad one). */
 export function validateRankingRule(command: Omit<AdoptRankingRule, 'type'>): RankingRule {
   if (typeof command.id !== 'string' || !ID.test(command.id))
@@ -172,6 +203,8 @@ export function validateRankingRule(command: Omit<AdoptRankingRule, 'type'>): Ra
     peerGroups: peerGroups(command.peerGroups),
     flagBottom:
       command.flagBottom === undefined ? 0 : wholeNumber(command.flagBottom, 'flagBottom', 0, MAX_FLAG_BOTTOM),
+    // Only when asked for: a rule adopted without it keeps version 1's method and its event's bytes.
+    ...(command.funnel === undefined ? {} : { funnel: funnelSettings(command.funnel) }),
   };
 }
 
@@ -224,6 +257,17 @@ export interface RuleInForce {
  * before the month began, else the shipped default. A rule adopted on 1 April
  * first applies to May.
  */
+/**
+ * A rule version by its name: an adopted one first (a city may have adopted its
+ * own version of an id), else a shipped default. Null when neither knows it.
+ */
+export function ruleByVersion(adopted: readonly AdoptedRule[], id: string, version: number): RuleInForce | null {
+  const found = adopted.find((a) => a.rule.id === id && a.rule.version === version);
+  if (found) return { rule: found.rule, adoptedOn: found.adoptedOn };
+  const shipped = SHIPPED_RANKING_RULES.find((r) => r.id === id && r.version === version);
+  return shipped ? { rule: shipped, adoptedOn: null } : null;
+}
+
 export function ruleInForce(adopted: readonly AdoptedRule[], month: Period): RuleInForce {
   let found: AdoptedRule | null = null;
   for (const candidate of adopted) if (compareDates(candidate.adoptedOn, month.from) < 0) found = candidate;

@@ -2,7 +2,7 @@ import { parseMonth } from '../periods/periods';
 import { unwrap } from '../result';
 import { ev } from '../testing/matter-fixtures';
 import { at, factsOf, opened } from '../testing/rhythm-fixtures';
-import { DEFAULT_RANKING_RULE, RankingRule } from './ranking-rule';
+import { DEFAULT_RANKING_RULE_V1, RankingRule } from './ranking-rule';
 import { rankUnits, scoreOf, tieOrder } from './ranking';
 import type { UnitInfo } from './rhythm-facts';
 import { figuresByUnit, Ratio, UnitFigures } from './unit-figures';
@@ -35,7 +35,7 @@ const units: UnitInfo[] = [
   { code: 'vil-1', name: '一村', kind: 'village' },
 ];
 
-describe('the monthly ranking by the default rule, worked by hand', () => {
+describe('the monthly ranking by version 1 of the default rule (kept for months published under it), worked by hand', () => {
   // Default weights: timely acceptance 20, on time 30, satisfaction 20, resolution 20, repeat 10 (less is better).
   const byUnit = new Map<string, UnitFigures>([
     // 20×100 + 30×80 + 20×80 + 20×60 + 10×(100−20) = 8000 → 80.00
@@ -51,7 +51,7 @@ describe('the monthly ranking by the default rule, worked by hand', () => {
     ['dept-y', figures({ ta: r(6, 6), ot: r(5, 6), sat: r(5, 5), res: r(3, 6), rep: r(1, 5) })],
     ['vil-1', figures({ ta: r(9, 9), ot: r(9, 9), sat: r(9, 9), res: r(9, 9), rep: r(0, 9) })],
   ]);
-  const ranking = rankUnits(DEFAULT_RANKING_RULE, null, units, byUnit);
+  const ranking = rankUnits(DEFAULT_RANKING_RULE_V1, null, units, byUnit);
   const row = (unit: string) => ranking.rows.find((x) => x.unit === unit)!;
 
   it('scores the weighted mean of the published rates, turning the repeat rate so that less is better', () => {
@@ -86,7 +86,7 @@ describe('the monthly ranking by the default rule, worked by hand', () => {
     expect(row('town-b').tiedWith).toEqual(['town-c']);
     expect(row('town-c').tiedWith).toEqual(['town-b']);
     expect(row('town-b').rank).toBeLessThan(row('town-c').rank);
-    expect(tieOrder(DEFAULT_RANKING_RULE)).toEqual([
+    expect(tieOrder(DEFAULT_RANKING_RULE_V1)).toEqual([
       'onTime',
       'timelyAcceptance',
       'satisfaction',
@@ -97,7 +97,7 @@ describe('the monthly ranking by the default rule, worked by hand', () => {
 
   it('breaks a tie on every indicator by unit code, whatever order the units come in', () => {
     expect([row('dept-x').rank, row('dept-y').rank]).toEqual([1, 2]);
-    const reversed = rankUnits(DEFAULT_RANKING_RULE, null, [...units].reverse(), byUnit);
+    const reversed = rankUnits(DEFAULT_RANKING_RULE_V1, null, [...units].reverse(), byUnit);
     expect(reversed).toEqual(ranking);
   });
 
@@ -118,7 +118,7 @@ describe('the monthly ranking by the default rule, worked by hand', () => {
 
   it('flags nobody in a group with no more ranked units than the rule flags', () => {
     const one = rankUnits(
-      DEFAULT_RANKING_RULE,
+      DEFAULT_RANKING_RULE_V1,
       null,
       units.filter((u) => u.code === 'town-a'),
       byUnit,
@@ -129,7 +129,7 @@ describe('the monthly ranking by the default rule, worked by hand', () => {
 
 describe('scores', () => {
   const rule: RankingRule = {
-    ...DEFAULT_RANKING_RULE,
+    ...DEFAULT_RANKING_RULE_V1,
     indicators: [
       { key: 'onTime', weight: 2, direction: 'higher_is_better', minDenominator: 1 },
       { key: 'repeat', weight: 1, direction: 'lower_is_better', minDenominator: 1 },
@@ -169,7 +169,7 @@ describe('scores', () => {
 
 describe('a ranking from the ledger’s facts', () => {
   const rule: RankingRule = {
-    ...DEFAULT_RANKING_RULE,
+    ...DEFAULT_RANKING_RULE_V1,
     indicators: [{ key: 'timelyAcceptance', weight: 1, direction: 'higher_is_better', minDenominator: 1 }],
     peerGroups: [{ id: 'departments', name: '市直部门', kinds: ['department'] }],
   };

@@ -3,7 +3,9 @@ import { Interval, rate, wilson95 } from '../indicators/indicators';
 import type { LocalDate } from '../time/local-date';
 import type { RankingIndicator, RankingRule } from './ranking-rule';
 import type { UnitInfo } from './rhythm-facts';
+import type { GroupFunnel, UnitFunnel } from './funnel-ranking';
 import { compareCodePoints, Ratio, UnitFigures } from './unit-figures';
+import { rankByFunnel } from './funnel-ranking';
 
 /** One indicator of one unit, as the ranking shows it. */
 export interface IndicatorValue {
@@ -35,6 +37,12 @@ export interface RankedRow {
   readonly tiedWith: readonly string[];
   readonly indicators: Readonly<Partial<Record<RankingIndicator, IndicatorValue>>>;
   readonly volumes: Volumes;
+  /** Funnel rule only: the indicators the score was computed over (others were under their minimum). */
+  readonly scored?: readonly RankingIndicator[];
+  /** Funnel rule only: the cases over the scored indicators' denominators. */
+  readonly cases?: number;
+  /** Funnel rule only: where the unit sits on each funnel plot. */
+  readonly funnel?: UnitFunnel;
 }
 
 export interface ShortIndicator {
@@ -49,6 +57,9 @@ export interface TooFewRow {
   readonly unit: string;
   readonly name: string;
   readonly short: readonly ShortIndicator[];
+  /** Funnel rule only: no scorable indicator, or fewer cases than the rule's floor. */
+  readonly reason?: 'no_scorable_indicator' | 'fewer_cases_than_floor';
+  readonly cases?: number;
   readonly indicators: Readonly<Partial<Record<RankingIndicator, IndicatorValue>>>;
   readonly volumes: Volumes;
 }
@@ -59,6 +70,8 @@ export interface GroupSummary {
   readonly kinds: readonly string[];
   readonly ranked: number;
   readonly tooFew: number;
+  /** Funnel rule only: the group's rates and the limits per denominator, to draw the funnel plots. */
+  readonly funnel?: GroupFunnel;
 }
 
 /** The rule as a ranking document records it, so the document explains itself. */
@@ -70,6 +83,7 @@ export interface RuleSummary {
   readonly indicators: RankingRule['indicators'];
   readonly peerGroups: RankingRule['peerGroups'];
   readonly flagBottom: number;
+  readonly funnel?: RankingRule['funnel'];
   readonly tieOrder: readonly string[];
 }
 
@@ -94,10 +108,10 @@ export function indicatorValue(r: Ratio): IndicatorValue {
 }
 
 /** A rate in hundredths of a percent, as an exact integer (rates are half-up to 2 decimals). */
-const hundredths = (value: number): number => Math.round(value * 100);
+export const hundredths = (value: number): number => Math.round(value * 100);
 
 /** The rate turned so that more is better: 100 − rate for an indicator where less is better. */
-function oriented(value: number, direction: IndicatorDirection): number {
+export function oriented(value: number, direction: IndicatorDirection): number {
   return direction === 'higher_is_better' ? hundredths(value) : 10_000 - hundredths(value);
 }
 
@@ -156,6 +170,7 @@ export function rankUnits(
   units: readonly UnitInfo[],
   figures: ReadonlyMap<string, UnitFigures>,
 ): RankingResult {
+  if (rule.funnel) return rankByFunnel(rule, adoptedOn, units, figures);
   const order = tieOrder(rule);
   const directionOf = new Map(rule.indicators.map((i) => [i.key, i.direction]));
   const rows: RankedRow[] = [];

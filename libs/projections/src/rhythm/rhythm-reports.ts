@@ -21,7 +21,11 @@ import {
   rankUnits,
   RuleSummary,
   ruleInForce,
+  ruleByVersion,
+  RuleInForce,
   TooFewRow,
+  FunnelPoint,
+  INDICATOR_INFO,
   UnitEvidence,
   UnitInfo,
   indicatorValue,
@@ -45,6 +49,7 @@ import {
   milestonesDue,
   ownedMattersKnownAt,
   PublicationKind,
+  publicationKnownAt,
   publicationsKnownAt,
   resolutionsOfReplyCohort,
   rulesKnownAt,
@@ -141,10 +146,47 @@ export interface RankingComputation {
   readonly evidence: ReadonlyMap<string, UnitEvidence>;
 }
 
-export function computeRanking(db: Database.Database, month: Period, point: ReportPoint): RankingComputation {
+/** A rule named by id and version, as a publication records it. */
+export interface RuleRef {
+  readonly id: string;
+  readonly version: number;
+}
+
+/** Past every position: a publication pins its month's rule whatever position the month is computed at. */
+const END_OF_LEDGER = 2n ** 62n;
+
+/**
+ * The rule a month is ranked by: the one it was published with, if it was
+ * (so a month published under version 1 of the default is recomputed under
+ * version 1, byte for byte, after version 2 ships), else the rule in force.
+ * `pinned` names it outright (a replay, whose scratch read models end at the
+ * checkpoint, before the publication event).
+ */
+export function rankingRuleFor(
+  db: Database.Database,
+  month: Period,
+  asOf: Position,
+  pinned?: RuleRef | null,
+): RuleInForce {
+  const adopted = rulesKnownAt(db, asOf);
+  let ref = pinned ?? null;
+  if (!ref) {
+    const published = publicationKnownAt(db, 'ranking', month.id, END_OF_LEDGER);
+    ref = published ? ((JSON.parse(published.data) as { rule: RuleRef | null }).rule ?? null) : null;
+  }
+  const found = ref ? ruleByVersion(adopted, ref.id, ref.version) : null;
+  return found ?? ruleInForce(adopted, month);
+}
+
+export function computeRanking(
+  db: Database.Database,
+  month: Period,
+  point: ReportPoint,
+  options: { readonly rule?: RuleRef | null } = {},
+): RankingComputation {
   const facts = periodFacts(db, month, point);
   const units = unitsKnownAt(db, point.asOf);
-  const { rule, adoptedOn } = ruleInForce(rulesKnownAt(db, point.asOf), month);
+  const { rule, adoptedOn } = rankingRuleFor(db, month, point.asOf, options.rule);
   const ranked = new Set(rule.peerGroups.flatMap((g) => g.kinds));
   const members = units.filter((u) => ranked.has(u.kind));
   const results = figuresByUnit(
@@ -176,6 +218,52 @@ export interface IndicatorExplanation extends IndicatorValue {
   readonly minDenominator: number;
   /** The cases behind the rate: every matter, its deadline, and when it was met or missed. */
   readonly cases: readonly unknown[];
+  /** Funnel rule only: scored or shown only (under its minimum). */
+  readonly scored?: boolean;
+  /** Funnel rule only: where the unit sits against the group's limits, and the matters that put it there. */
+  readonly funnel?: IndicatorFunnelReading;
+}
+
+export interface IndicatorFunnelReading extends FunnelPoint {
+  /** The matters counted against the unit: missed or unmet (for the repeat rate: the repeat contacts). */
+  readonly against: readonly string[];
+  /** The same in a sentence, for the dossier. */
+  readonly reading: string;
+}
+
+const POSITION_ZH: Record<FunnelPoint['position'], string> = {
+  worse_than_99_8: '差于99.8%控制限',
+  worse_than_95: '差于95%控制限（在99.8%控制限内）',
+  within: '在95%控制限内',
+  better_than_95: '优于95%控制限',
+  better_than_99_8: '优于99.8%控制限',
+};
+
+/** Matters counted against the unit on an indicator: in the denominator only, or (less is better) in the numerator. */
+function mattersAgainst(cases: readonly unknown[], lowerIsBetter: boolean): string[] {
+  const wanted = lowerIsBetter ? 'numerator' : 'denominator';
+  const ids = (cases as { matterId: string; counted: string }[])
+    .filter((c) => c.counted === wanted)
+    .map((c) => c.matterId);
+  return [...new Set(ids)];
+}
+
+function funnelReading(
+  key: RankingIndicator,
+  value: IndicatorValue,
+  point: FunnelPoint,
+  against: readonly string[],
+  lowerIsBetter: boolean,
+): string {
+  const side = point.position.startsWith('worse') ? (lowerIsBetter ? 'upper' : 'lower') : lowerIsBetter ? 'lower' : 'upper';
+  const limit =
+    point.position === 'within'
+      ? `${point.limits.lower95.toFixed(2)}%–${point.limits.upper95.toFixed(2)}%`
+      : point.position.endsWith('99_8')
+        ? `${(side === 'lower' ? point.limits.lower998 : point.limits.upper998).toFixed(2)}%`
+        : `${(side === 'lower' ? point.limits.lower95 : point.limits.upper95).toFixed(2)}%`;
+  const head = `${INDICATOR_INFO[key].zh} ${point.value.toFixed(2)}%（${value.numerator}/${value.denominator}），同组 ${point.target.toFixed(2)}%，${POSITION_ZH[point.position]}（${limit}）`;
+  return against.length > 0 ? `${head}；计为不利的事项：${against.join('、')}` : head;
 }
 
 export interface RankingExplanation {
@@ -192,6 +280,9 @@ export interface RankingExplanation {
   readonly score: number | null;
   readonly flagged: boolean;
   readonly tiedWith: readonly string[];
+  /** Funnel rule only: the score on its funnel plot; `flagged` is "worse than the rule's limit" there. */
+  readonly scoreFunnel?: FunnelPoint;
+  readonly tooFewReason?: string;
   readonly indicators: Readonly<Partial<Record<RankingIndicator, IndicatorExplanation>>>;
   /** Shown, not scored: the matters overdue for this unit at the month's end. */
   readonly overdue: readonly MilestoneEvidence[];
@@ -210,12 +301,21 @@ export function explainRanking(computation: RankingComputation, unit: string): R
     for (const i of doc.rule.indicators) {
       const value = (row ?? few)?.indicators[i.key];
       const cases = evidence[i.key];
+      const shown = value ?? indicatorValue({ numerator: 0, denominator: 0 });
+      const point = row?.funnel?.indicators[i.key];
+      const lowerIsBetter = i.direction === 'lower_is_better';
+      const against = point ? mattersAgainst(cases, lowerIsBetter) : [];
       indicators[i.key] = {
-        ...(value ?? indicatorValue({ numerator: 0, denominator: 0 })),
+        ...shown,
         weight: i.weight,
         direction: i.direction,
         minDenominator: i.minDenominator,
         cases,
+        // Funnel rules only, so that an explanation under version 1 keeps its shape.
+        ...(doc.rule.funnel && row ? { scored: row.scored!.includes(i.key) } : {}),
+        ...(point
+          ? { funnel: { ...point, against, reading: funnelReading(i.key, shown, point, against, lowerIsBetter) } }
+          : {}),
       };
     }
   }
@@ -234,6 +334,8 @@ export function explainRanking(computation: RankingComputation, unit: string): R
     score: row?.score ?? null,
     flagged: row?.flagged ?? false,
     tiedWith: row?.tiedWith ?? [],
+    ...(row?.funnel ? { scoreFunnel: row.funnel.score } : {}),
+    ...(few?.reason ? { tooFewReason: few.reason } : {}),
     indicators,
     overdue: evidence?.overdue ?? [],
   };

@@ -1,0 +1,62 @@
+import { binomialLimit, funnelDenominators, funnelLimits, funnelPosition, normalLimits, worseThan } from './funnel';
+
+describe('funnel plot control limits (Spiegelhalter 2005)', () => {
+  it('given a group rate of 80 %, when the denominator grows, then the limits narrow around 80 %', () => {
+    const widths = [5, 20, 80, 320].map((n) => {
+      const l = funnelLimits(0.8, n);
+      return l.upper998 - l.lower998;
+    });
+    for (let i = 1; i < widths.length; i++) expect(widths[i]).toBeLessThan(widths[i - 1]);
+    const big = funnelLimits(0.8, 320);
+    expect(big.lower998).toBeGreaterThan(70);
+    expect(big.upper998).toBeLessThan(90);
+    expect(big.lower95).toBeGreaterThan(big.lower998);
+    expect(big.upper95).toBeLessThan(big.upper998);
+  });
+
+  it('given a large denominator, then the exact limits agree with the normal approximation p0 ± z·√(p0(1−p0)/n)', () => {
+    const n = 2000;
+    const sd = Math.sqrt((0.8 * 0.2) / n);
+    const exact = funnelLimits(0.8, n);
+    const normal = normalLimits(0.8, sd, n);
+    expect(Math.abs(exact.lower998 - normal.lower998)).toBeLessThan(0.2);
+    expect(Math.abs(exact.upper95 - normal.upper95)).toBeLessThan(0.2);
+  });
+
+  it('given one case, then no rate (not even 0 %) is below the 99.8 % limit', () => {
+    for (const p0 of [0.5, 0.8, 0.95, 0.99]) expect(funnelLimits(p0, 1).lower998).toBe(0);
+  });
+
+  it('interpolates between counts (the P(R ≤ r) = q crossing), so limits are not a staircase', () => {
+    // n = 10, p0 = 0.5: P(R ≤ 1) = 11/1024 ≈ 0.0107 ≥ 0.001 > P(R ≤ 0); α = (0.0107 − 0.001) / (10/1024).
+    const alpha = (11 / 1024 - 0.001) / (10 / 1024);
+    expect(binomialLimit(10, 0.5, 0.001)).toBeCloseTo((1 - alpha) / 10, 12);
+  });
+
+  it('given a group rate of 0 or 100 %, then the limits collapse onto it', () => {
+    expect(funnelLimits(0, 7)).toEqual({ denominator: 7, lower95: 0, upper95: 0, lower998: 0, upper998: 0 });
+    expect(funnelLimits(1, 7).lower998).toBe(100);
+  });
+
+  it('reads the position in the better direction: for the repeat rate, worse is above', () => {
+    const l = { denominator: 10, lower95: 40, upper95: 60, lower998: 30, upper998: 70 };
+    expect(funnelPosition(29.99, l, true)).toBe('worse_than_99_8');
+    expect(funnelPosition(35, l, true)).toBe('worse_than_95');
+    expect(funnelPosition(30, l, true)).toBe('worse_than_95');
+    expect(funnelPosition(40, l, true)).toBe('within');
+    expect(funnelPosition(65, l, true)).toBe('better_than_95');
+    expect(funnelPosition(75, l, false)).toBe('worse_than_99_8');
+    expect(funnelPosition(25, l, false)).toBe('better_than_99_8');
+    expect(worseThan('worse_than_95', 99.8)).toBe(false);
+    expect(worseThan('worse_than_95', 95)).toBe(true);
+    expect(worseThan('worse_than_99_8', 99.8)).toBe(true);
+  });
+
+  it('draws curves at every denominator up to 60, then on a geometric grid ending at the largest', () => {
+    expect(funnelDenominators(3)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const grid = funnelDenominators(5000);
+    expect(grid[0]).toBe(1);
+    expect(grid[grid.length - 1]).toBe(5000);
+    expect(grid.length).toBeLessThanOrEqual(61);
+  });
+});
