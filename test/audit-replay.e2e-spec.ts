@@ -92,8 +92,9 @@ describe('ledger replay', () => {
     // town-b's undecided matter now counts as accepted in time: 2 of 4 became 3 of 4, and nothing is overdue.
     expect(outcome.restatement!.changes).toEqual(
       expect.arrayContaining([
-        { path: 'tooFewToRank[town-b].indicators.timelyAcceptance.numerator', published: 2, current: 3 },
-        { path: 'tooFewToRank[town-b].volumes.overdue', published: 1, current: 0 },
+        { path: 'rows[town-b].indicators.timelyAcceptance.numerator', published: 2, current: 3 },
+        { path: 'rows[town-b].volumes.overdue', published: 1, current: 0 },
+        { path: 'rows[town-b].rank', published: 2, current: 1 },
       ]),
     );
   });

@@ -7,11 +7,12 @@ import { API, day, RhythmFixture } from './support/rhythm-fixture';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * April 2022, ranked by the shipped default rule (weights: timely acceptance 20,
- * on-time completion 30, satisfaction 20, resolution 20, repeat rate 10 with
- * less better; at least 5 cases on each; towns with towns, departments with
- * departments; the bottom unit of each group flagged). Every figure below is
- * worked out by hand from the fixture.
+ * April 2022, ranked by the shipped default rule, version 2 (weights: timely
+ * acceptance 20, on-time completion 30, satisfaction 20, resolution 20, repeat
+ * rate 10 with less better; an indicator needs 3 cases to be scored, a unit 5
+ * cases in all; towns with towns, departments with departments; flagged only
+ * when worse than the 99.8 % funnel limit). Every figure below is worked out
+ * by hand from the fixture.
  */
 describe('the monthly ranking of April 2022, worked by hand', () => {
   let t: TestApp;
@@ -119,7 +120,7 @@ describe('the monthly ranking of April 2022, worked by hand', () => {
   it('ranks each peer group by the weighted score of the process rates, with the tie broken by the documented order', async () => {
     const res = await get('/rankings/2022-04').expect(200);
     const ranking = JSON.parse(res.text);
-    expect(ranking.rule).toEqual(expect.objectContaining({ id: 'default', version: 1, adoptedOn: null }));
+    expect(ranking.rule).toEqual(expect.objectContaining({ id: 'default', version: 2, adoptedOn: null }));
     expect(
       ranking.rows.map(
         (r: { group: string; rank: number; unit: string; score: number; flagged: boolean; tiedWith: string[] }) => [
@@ -137,11 +138,12 @@ describe('the monthly ranking of April 2022, worked by hand', () => {
       // 20×80 + 30×100 + 20×60 + 20×60 + 10×100 = 8000 → 80.00
       ['towns', 2, 'town-b', 80, false, ['town-c']],
       // 20×60 + 30×100 + 20×80 + 20×60 + 10×100 = 8000 → 80.00: tied; on time is equal (100), timely acceptance 80 > 60
-      ['towns', 3, 'town-c', 80, true, ['town-b']],
+      // Last, but inside its funnel limits: five cases per indicator are no evidence against it.
+      ['towns', 3, 'town-c', 80, false, ['town-b']],
       // 20×100 + 30×80 + 20×60 + 20×80 + 10×100 = 8200 → 82.00 (R1 not charged: 5/5, not 5/6)
       ['departments', 1, 'dept-land', 82, false, []],
       // 20×80 + 30×60 + 20×100 + 20×40 + 10×(100 − 28.57) = 6914.3 → 69.14
-      ['departments', 2, 'dept-housing', 69.14, true, []],
+      ['departments', 2, 'dept-housing', 69.14, false, []],
     ]);
     const row = (unit: string) => ranking.rows.find((r: { unit: string }) => r.unit === unit);
     expect(row('town-a').indicators).toEqual({
@@ -176,17 +178,19 @@ describe('the monthly ranking of April 2022, worked by hand', () => {
         group: 'towns',
         unit: 'town-d',
         short: [
-          { indicator: 'timelyAcceptance', denominator: 2, minimum: 5 },
-          { indicator: 'onTime', denominator: 0, minimum: 5 },
-          { indicator: 'satisfaction', denominator: 0, minimum: 5 },
-          { indicator: 'resolution', denominator: 0, minimum: 5 },
-          { indicator: 'repeat', denominator: 2, minimum: 5 },
+          { indicator: 'timelyAcceptance', denominator: 2, minimum: 3 },
+          { indicator: 'onTime', denominator: 0, minimum: 3 },
+          { indicator: 'satisfaction', denominator: 0, minimum: 3 },
+          { indicator: 'resolution', denominator: 0, minimum: 3 },
+          { indicator: 'repeat', denominator: 2, minimum: 3 },
         ],
+        reason: 'no_scorable_indicator',
+        cases: 4,
       }),
     ]);
     expect(ranking.groups).toEqual([
-      { id: 'towns', name: '镇办', kinds: ['town'], ranked: 3, tooFew: 1 },
-      { id: 'departments', name: '市直部门', kinds: ['department'], ranked: 2, tooFew: 0 },
+      expect.objectContaining({ id: 'towns', name: '镇办', kinds: ['town'], ranked: 3, tooFew: 1 }),
+      expect.objectContaining({ id: 'departments', name: '市直部门', kinds: ['department'], ranked: 2, tooFew: 0 }),
     ]);
     expect(JSON.stringify(ranking)).not.toContain('vil-1');
   });
@@ -201,11 +205,21 @@ describe('the monthly ranking of April 2022, worked by hand', () => {
         rank: 3,
         of: 3,
         score: 80,
-        flagged: true,
+        flagged: false,
         tiedWith: ['town-b'],
       }),
     );
     const [, , , late, none] = ids['town-c'];
+    // Where it sits on each funnel plot, and the matters counted against it.
+    expect(x.scoreFunnel).toEqual(expect.objectContaining({ value: 80, position: 'within' }));
+    expect(x.indicators.timelyAcceptance.scored).toBe(true);
+    expect(x.indicators.timelyAcceptance.funnel).toEqual(
+      expect.objectContaining({ value: 60, position: 'within', against: [late, none] }),
+    );
+    // The towns' pooled rate: 14 of 17 (town-d's 2 of 2 included, though it is too few to rank).
+    expect(x.indicators.timelyAcceptance.funnel.reading).toMatch(
+      /^及时受理率 60\.00%（3\/5），同组 82\.35%，在95%控制限内/,
+    );
     expect(x.indicators.timelyAcceptance.cases).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -324,7 +338,7 @@ describe('the monthly ranking of April 2022, worked by hand', () => {
         id: 'ranking-2022-04',
         revision: 0,
         position: expect.stringMatching(/^\d+$/),
-        rule: { id: 'default', version: 1 },
+        rule: { id: 'default', version: 2 },
         checkpoint: {
           position: expect.stringMatching(/^\d+$/),
           rootHash: expect.stringMatching(/^[0-9a-f]{64}$/),
@@ -404,7 +418,7 @@ describe('the monthly ranking of April 2022, worked by hand', () => {
           kind: 'ranking',
           period: '2022-04',
           position: published.position,
-          ranking: { status: 'ranked', group: 'towns', rank: 3, of: 3, score: 80, flagged: true },
+          ranking: { status: 'ranked', group: 'towns', rank: 3, of: 3, score: 80, flagged: false },
         }),
       ]);
       expect(dossier.accountability).toEqual([
@@ -447,7 +461,8 @@ describe('the monthly ranking of April 2022, worked by hand', () => {
       // town-c's undecided matter was in fact accepted on 04-16, within its limit; the notice arrives late.
       await f.accept(ids['town-c'][4], 'town-c', day('04-16'));
       const now = JSON.parse((await get('/rankings/2022-04').expect(200)).text);
-      // town-c: TA 4/5 → 20×80 + 3000 + 1600 + 1200 + 1000 = 8400 → 84.00, now second; town-b third and flagged.
+      // town-c: TA 4/5 → 20×80 + 3000 + 1600 + 1200 + 1000 = 8400 → 84.00, now second; town-b third (not flagged:
+      // inside its funnel limits).
       expect(
         now.rows
           .filter((r: { group: string }) => r.group === 'towns')
@@ -460,14 +475,14 @@ describe('the monthly ranking of April 2022, worked by hand', () => {
       ).toEqual([
         ['town-a', 1, 90.33, false],
         ['town-c', 2, 84, false],
-        ['town-b', 3, 80, true],
+        ['town-b', 3, 80, false],
       ]);
       expect(now.published.restated).toBe(true);
       expect(now.published.restatement.changes).toEqual(
         expect.arrayContaining([
           { path: 'rows[town-c].rank', published: 3, current: 2 },
           { path: 'rows[town-c].score', published: 80, current: 84 },
-          { path: 'rows[town-b].flagged', published: false, current: true },
+          { path: 'rows[town-b].rank', published: 2, current: 3 },
           { path: 'rows[town-c].indicators.timelyAcceptance.numerator', published: 3, current: 4 },
           { path: 'rows[town-c].volumes.overdue', published: 1, current: 0 },
         ]),

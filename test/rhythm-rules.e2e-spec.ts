@@ -164,7 +164,7 @@ describe('ranking rules: versions, and the rule in force for a month', () => {
         rule: expect.objectContaining({ version: 1 }),
       }),
     );
-    expect(rules.body.default).toEqual(expect.objectContaining({ id: 'default', version: 1 }));
+    expect(rules.body.default).toEqual(expect.objectContaining({ id: 'default', version: 2 }));
   });
 
   it('ranks each month by the rule in force for it', async () => {
@@ -175,7 +175,7 @@ describe('ranking rules: versions, and the rule in force for a month', () => {
     await f.replyMatter('dept-housing', { reply: 'late' });
     await f.acceptanceMatter('dept-housing', 'late');
     const march = JSON.parse((await get('/rankings/2022-03').expect(200)).text);
-    expect(march.rule).toEqual(expect.objectContaining({ id: 'default', version: 1, adoptedOn: null }));
+    expect(march.rule).toEqual(expect.objectContaining({ id: 'default', version: 2, adoptedOn: null }));
     const april = JSON.parse((await get('/rankings/2022-04').expect(200)).text);
     expect(april.rule).toEqual(
       expect.objectContaining({ id: 'city-2022', version: 1, adoptedOn: '2022-03-20', flagBottom: 1 }),

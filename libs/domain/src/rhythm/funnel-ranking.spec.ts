@@ -159,3 +159,54 @@ describe('the funnel rule: accountability only where the evidence says so', () =
     expect(ranking.groups[0]).toEqual(expect.objectContaining({ ranked: 3, tooFew: 2 }));
   });
 });
+
+describe('the worked example of docs/ranking-rule.md', () => {
+  const f = (ta: Ratio, ot: Ratio, sat: Ratio, res: Ratio, rep: Ratio): UnitFigures => ({
+    contacts: rep.denominator,
+    persons: rep.denominator,
+    skipLevel: 0,
+    collective: 0,
+    overdue: 0,
+    repeat: rep,
+    skipLevelShare: r(0, rep.denominator),
+    timelyAcceptance: ta,
+    onTime: ot,
+    resolution: res,
+    satisfaction: sat,
+  });
+  const towns = ['town-a', 'town-b', 'town-c', 'town-d'].map((code) => unit(code, 'town'));
+  const figures = new Map([
+    ['town-a', f(r(20, 20), r(18, 20), r(15, 16), r(16, 20), r(2, 24))],
+    ['town-b', f(r(2, 2), r(4, 4), r(1, 2), r(3, 4), r(0, 3))],
+    ['town-c', f(r(19, 20), r(17, 20), r(14, 16), r(15, 20), r(3, 25))],
+    ['town-d', f(r(14, 24), r(9, 22), r(8, 15), r(6, 22), r(9, 26))],
+  ]);
+  const ranking = rankUnits(DEFAULT_RANKING_RULE, null, towns, figures);
+  const row = (code: string) => ranking.rows.find((x) => x.unit === code)!;
+
+  it('gives the figures the document works by hand', () => {
+    expect(ranking.rows.map((x) => [x.unit, x.rank, x.score, x.flagged])).toEqual([
+      ['town-b', 1, 91.67, false],
+      ['town-a', 2, 90.92, false],
+      ['town-c', 3, 85.8, false],
+      ['town-d', 4, 46.6, true],
+    ]);
+    expect(row('town-b').scored).toEqual(['onTime', 'resolution', 'repeat']);
+    expect(row('town-b').funnel!.score).toEqual({
+      value: 91.67,
+      target: 70.24,
+      limits: { denominator: 10.25, lower95: 34.2, upper95: 91.45, lower998: 16.34, upper998: 99.66 },
+      position: 'better_than_95',
+    });
+    expect(row('town-d').funnel!.score).toEqual(
+      expect.objectContaining({ value: 46.6, target: 74.32, position: 'worse_than_99_8' }),
+    );
+    expect(row('town-d').funnel!.score.limits).toEqual(
+      expect.objectContaining({ denominator: 95.52, lower998: 59.26 }),
+    );
+    expect(row('town-d').funnel!.indicators.onTime).toEqual(
+      expect.objectContaining({ value: 40.91, target: 72.73, position: 'worse_than_95' }),
+    );
+    expect(row('town-c').funnel!.score.position).toBe('better_than_95');
+  });
+});

@@ -1,5 +1,6 @@
 import type { LocalDate } from '../time/local-date';
 import {
+  countPosition,
   FunnelLimits,
   funnelDenominators,
   funnelLimits,
@@ -48,7 +49,12 @@ export interface GroupFunnel {
     Partial<
       Record<
         RankingIndicator,
-        { readonly numerator: number; readonly denominator: number; readonly target: number; readonly limits: readonly FunnelLimits[] }
+        {
+          readonly numerator: number;
+          readonly denominator: number;
+          readonly target: number;
+          readonly limits: readonly FunnelLimits[];
+        }
       >
     >
   >;
@@ -94,7 +100,9 @@ export function scorableIndicators(
   indicators: Readonly<Partial<Record<RankingIndicator, IndicatorValue>>>,
 ): RankingIndicator[] {
   return rule.indicators
-    .filter((i) => i.weight > 0 && indicators[i.key]!.denominator >= i.minDenominator && indicators[i.key]!.denominator > 0)
+    .filter(
+      (i) => i.weight > 0 && indicators[i.key]!.denominator >= i.minDenominator && indicators[i.key]!.denominator > 0,
+    )
     .map((i) => i.key);
 }
 
@@ -203,7 +211,11 @@ export function rankByFunnel(
       const scored = scorableIndicators(rule, unit.indicators);
       const short: ShortIndicator[] = weighted
         .filter((i) => !scored.includes(i.key))
-        .map((i) => ({ indicator: i.key, denominator: unit.indicators[i.key]!.denominator, minimum: i.minDenominator }));
+        .map((i) => ({
+          indicator: i.key,
+          denominator: unit.indicators[i.key]!.denominator,
+          minimum: i.minDenominator,
+        }));
       if (scored.length === 0 || cases < settings.minCases) {
         tooFew += 1;
         tooFewToRank.push({
@@ -224,12 +236,15 @@ export function rankByFunnel(
         const value = unit.indicators[i.key]!;
         const pool = pooled.get(i.key);
         if (value.rate === null || !pool) continue;
-        const limits = funnelLimits(pool.num / pool.den, value.denominator);
+        const p0 = pool.num / pool.den;
+        const higher = i.direction === 'higher_is_better';
         indicatorPoints[i.key] = {
           value: value.rate,
-          target: round2((pool.num / pool.den) * 100),
-          limits,
-          position: funnelPosition(value.rate, limits, i.direction === 'higher_is_better'),
+          target: round2(p0 * 100),
+          limits: funnelLimits(p0, value.denominator),
+          position: higher
+            ? countPosition(value.numerator, value.denominator, p0)
+            : countPosition(value.denominator - value.numerator, value.denominator, 1 - p0),
           scored: scored.includes(i.key),
         };
       }

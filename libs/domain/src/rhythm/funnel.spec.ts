@@ -1,4 +1,13 @@
-import { binomialLimit, funnelDenominators, funnelLimits, funnelPosition, normalLimits, worseThan } from './funnel';
+import {
+  binomialCdf,
+  binomialLimit,
+  countPosition,
+  funnelDenominators,
+  funnelLimits,
+  funnelPosition,
+  normalLimits,
+  worseThan,
+} from './funnel';
 
 describe('funnel plot control limits (Spiegelhalter 2005)', () => {
   it('given a group rate of 80 %, when the denominator grows, then the limits narrow around 80 %', () => {
@@ -58,5 +67,25 @@ describe('funnel plot control limits (Spiegelhalter 2005)', () => {
     expect(grid[0]).toBe(1);
     expect(grid[grid.length - 1]).toBe(5000);
     expect(grid.length).toBeLessThanOrEqual(61);
+  });
+});
+
+describe('a count’s place on its funnel, by the exact tail probability', () => {
+  it('given one bad case of one, or two good of two, then within: chance explains it', () => {
+    expect(countPosition(0, 1, 0.95)).toBe('within');
+    expect(countPosition(2, 2, 0.8)).toBe('within');
+  });
+
+  it('given 16 of 40 against a group at 80 %, then worse than 99.8 %; 26 of 40 worse than 95 % only', () => {
+    expect(countPosition(16, 40, 0.8)).toBe('worse_than_99_8');
+    expect(countPosition(26, 40, 0.8)).toBe('worse_than_95');
+    expect(countPosition(32, 40, 0.8)).toBe('within');
+    expect(countPosition(40, 40, 0.8)).toBe('better_than_99_8');
+  });
+
+  it('sums the binomial exactly: P(R ≤ 1) for n = 10, p = 0.5 is 11/1024', () => {
+    expect(binomialCdf(10, 0.5, 1)).toBeCloseTo(11 / 1024, 14);
+    expect(binomialCdf(10, 0.5, 10)).toBe(1);
+    expect(binomialCdf(10, 0.5, -1)).toBe(0);
   });
 });

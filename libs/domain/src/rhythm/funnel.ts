@@ -88,6 +88,40 @@ export function funnelPosition(value: number, limits: FunnelLimits, higherIsBett
   return 'within';
 }
 
+/** P(R ≤ r) for R ~ Binomial(n, p0), summed in log space so that large n does not underflow. */
+export function binomialCdf(n: number, p0: number, r: number): number {
+  if (r < 0) return 0;
+  if (r >= n || p0 <= 0) return 1;
+  if (p0 >= 1) return 0;
+  const logOdds = Math.log(p0 / (1 - p0));
+  let logPmf = n * Math.log(1 - p0);
+  let cdf = Math.exp(logPmf);
+  for (let k = 1; k <= r; k++) {
+    logPmf += Math.log((n - k + 1) / k) + logOdds;
+    cdf += Math.exp(logPmf);
+  }
+  return Math.min(1, cdf);
+}
+
+/**
+ * A count's place on its funnel, decided by the exact one-sided tail
+ * probabilities (is `good` of `n` less likely than 2.5 % or 0.1 % if the unit
+ * were like its group?), with `good` and `p0` turned so that more is better.
+ * The interpolated limits above are for drawing; at the very edge (0 or all
+ * of a handful of cases) they can put a point a hair outside where the tail
+ * says chance explains it, and the tail wins: 1 bad case of 1 is never "worse
+ * than 99.8 %", 2 good of 2 never "better".
+ */
+export function countPosition(good: number, n: number, p0: number): FunnelPosition {
+  const below = binomialCdf(n, p0, good);
+  const above = 1 - binomialCdf(n, p0, good - 1);
+  if (below < 0.001) return 'worse_than_99_8';
+  if (below < 0.025) return 'worse_than_95';
+  if (above < 0.001) return 'better_than_99_8';
+  if (above < 0.025) return 'better_than_95';
+  return 'within';
+}
+
 /** Is the unit outside the rule's flag level, on the worse side? */
 export function worseThan(position: FunnelPosition, level: FunnelLevel): boolean {
   return level === 95 ? position === 'worse_than_95' || position === 'worse_than_99_8' : position === 'worse_than_99_8';

@@ -128,10 +128,13 @@ describe('ranking rules as versioned data', () => {
     expect(violation.field).toBe(field);
   });
 
-  it.each([DEFAULT_RANKING_RULE_V1, DEFAULT_RANKING_RULE])('accepts the shipped default %# as a valid rule', (shipped) => {
-    const { id, version, name, indicators, peerGroups, flagBottom, funnel } = shipped;
-    expect(validateRankingRule({ id, version, name, indicators, peerGroups, flagBottom, funnel })).toEqual(shipped);
-  });
+  it.each([DEFAULT_RANKING_RULE_V1, DEFAULT_RANKING_RULE])(
+    'accepts the shipped default %# as a valid rule',
+    (shipped) => {
+      const { id, version, name, indicators, peerGroups, flagBottom, funnel } = shipped;
+      expect(validateRankingRule({ id, version, name, indicators, peerGroups, flagBottom, funnel })).toEqual(shipped);
+    },
+  );
 
   it('ships version 2 of the default: minimum 3 per indicator, a floor of 5 cases, flags at the 99.8 % limit', () => {
     expect(DEFAULT_RANKING_RULE.version).toBe(2);

@@ -187,7 +187,11 @@ function funnelSettings(value: unknown): RankingFunnelSettings {
   const item = record(value, 'funnel');
   const flagLevel = item.flagLevel;
   if (flagLevel !== 95 && flagLevel !== 99.8)
-    refuse('value-invalid', `funnel.flagLevel must be 95 or 99.8; got ${JSON.stringify(flagLevel)}`, 'funnel.flagLevel');
+    refuse(
+      'value-invalid',
+      `funnel.flagLevel must be 95 or 99.8; got ${JSON.stringify(flagLevel)}`,
+      'funnel.flagLevel',
+    );
   return { minCases: wholeNumber(item.minCases, 'funnel.minCases', 1, 1_000_000), flagLevel };
 }
 

@@ -62,3 +62,16 @@ describe('restatement of a published period', () => {
     });
   });
 });
+
+describe('restatement of a funnel-rule ranking', () => {
+  it('given only moved control limits and a changed position, then lists the position and not the limits', () => {
+    const limits = (l: number) => ({ denominator: 5, lower95: l, upper95: 99, lower998: l - 10, upper998: 100 });
+    const doc = (l: number, position: string) => ({
+      groups: [{ id: 'towns', funnel: { score: { target: 80, limits: [limits(l)] } } }],
+      rows: [{ unit: 'town-a', rank: 1, funnel: { score: { value: 70, limits: limits(l), position } } }],
+    });
+    expect(differences(doc(50, 'within'), doc(60, 'worse_than_95'))).toEqual([
+      { path: 'rows[town-a].funnel.score.position', published: 'within', current: 'worse_than_95' },
+    ]);
+  });
+});

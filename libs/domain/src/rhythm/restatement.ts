@@ -40,6 +40,13 @@ function flatten(value: unknown, path: string, out: Map<string, unknown>): void 
 }
 
 /**
+ * A funnel plot's control limits (the group's curves, a unit's limits) follow
+ * from figures compared in their own right; listing every point of every curve
+ * that moved would bury the changes a reader looks for (a rank, a numerator).
+ */
+const DERIVED_LIMITS = /\.funnel\..*\blimits\b/;
+
+/**
  * The figures that differ between two documents of the same period. Top-level
  * keys in `ignore` (the position a document was computed at) are left out:
  * they differ by construction.
@@ -54,6 +61,7 @@ export function differences(published: unknown, current: unknown, ignore: readon
   const paths = [...new Set([...a.keys(), ...b.keys()])].sort(compareCodePoints);
   const out: Difference[] = [];
   for (const path of paths) {
+    if (DERIVED_LIMITS.test(path)) continue;
     const [p, c] = [a.get(path), b.get(path)];
     if (a.has(path) && b.has(path) && JSON.stringify(p) === JSON.stringify(c)) continue;
     out.push({ path, ...(a.has(path) ? { published: p } : {}), ...(b.has(path) ? { current: c } : {}) });

@@ -1,4 +1,12 @@
-import { DEFAULT_RANKING_RULE, domainEvent, DomainEvent, parseHalfMonth, parseMonth, unwrap } from '@app/domain';
+import {
+  DEFAULT_RANKING_RULE,
+  DEFAULT_RANKING_RULE_V1,
+  domainEvent,
+  DomainEvent,
+  parseHalfMonth,
+  parseMonth,
+  unwrap,
+} from '@app/domain';
 import { ev } from '@app/domain/testing/matter-fixtures';
 import { at, opened, settings } from '@app/domain/testing/rhythm-fixtures';
 import { canonicalJson } from '@app/ledger';
@@ -111,5 +119,62 @@ describe('the rhythm read model and its reports', () => {
       ['town-b', 0],
     ]);
     expect(early.asOf).toBe('27');
+  });
+});
+
+describe('a month published under an older shipped rule keeps it', () => {
+  // Given the two towns without a rule of their own (the shipped default is in force),
+  const withoutRule = history().slice(0, -1);
+  const events = envelopes(withoutRule);
+  const head = events[events.length - 1].position;
+  const point = { asOf: head, today: '2023-01-01' };
+  const published = (version: number) =>
+    envelopes([
+      ...withoutRule,
+      [
+        'publication-ranking-2022-04',
+        domainEvent('RankingPublished', at('2022-05-03'), {
+          period: '2022-04',
+          rule: { id: 'default', version },
+          checkpoint: { position: head.toString(), rootHash: '00'.repeat(32), size: events.length },
+          content: {},
+        }),
+      ],
+    ]);
+
+  it('given nothing published, when ranked, then by version 2: both towns ranked on their 5 acceptances', () => {
+    const db = readModelDb(projections);
+    applyAll(db, projections, events);
+    const doc = computeRanking(db, april, point).document;
+    expect(doc.rule).toEqual(expect.objectContaining({ id: 'default', version: 2 }));
+    expect(doc.rows.map((r) => [r.unit, r.rank, r.scored])).toEqual([
+      ['town-a', 1, ['timelyAcceptance', 'repeat']],
+      ['town-b', 2, ['timelyAcceptance', 'repeat']],
+    ]);
+  });
+
+  it('given April published under version 1, when ranked at the checkpoint or later, then by version 1 and its old answer', () => {
+    const db = readModelDb(projections);
+    applyAll(db, projections, published(1));
+    const atCheckpoint = computeRanking(db, april, point).document;
+    expect(atCheckpoint.rule).toEqual(expect.objectContaining({ id: 'default', version: 1, flagBottom: 1 }));
+    expect(atCheckpoint.rule).not.toHaveProperty('funnel');
+    // Version 1 needs 5 cases on every scored indicator: nobody had replies due, so nobody is ranked.
+    expect(atCheckpoint.rows).toEqual([]);
+    expect(atCheckpoint.tooFewToRank.map((r) => r.unit)).toEqual(['town-a', 'town-b']);
+    expect(atCheckpoint.tooFewToRank[0]).not.toHaveProperty('reason');
+    expect(atCheckpoint.groups[0]).toEqual({ id: 'towns', name: '镇办', kinds: ['town'], ranked: 0, tooFew: 2 });
+    // The same bytes as a replay's, whose read models end before the publication and name the rule outright.
+    const replayDb = readModelDb(projections);
+    applyAll(replayDb, projections, events);
+    const replayed = computeRanking(replayDb, april, point, { rule: { id: 'default', version: 1 } }).document;
+    expect(canonicalJson(replayed)).toBe(canonicalJson(atCheckpoint));
+    expect(DEFAULT_RANKING_RULE_V1.version).toBe(1);
+  });
+
+  it('given a publication naming a rule nobody knows, then the rule in force', () => {
+    const db = readModelDb(projections);
+    applyAll(db, projections, published(99));
+    expect(computeRanking(db, april, point).document.rule.version).toBe(DEFAULT_RANKING_RULE.version);
   });
 });

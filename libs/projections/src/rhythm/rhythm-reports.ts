@@ -255,7 +255,13 @@ function funnelReading(
   against: readonly string[],
   lowerIsBetter: boolean,
 ): string {
-  const side = point.position.startsWith('worse') ? (lowerIsBetter ? 'upper' : 'lower') : lowerIsBetter ? 'lower' : 'upper';
+  const side = point.position.startsWith('worse')
+    ? lowerIsBetter
+      ? 'upper'
+      : 'lower'
+    : lowerIsBetter
+      ? 'lower'
+      : 'upper';
   const limit =
     point.position === 'within'
       ? `${point.limits.lower95.toFixed(2)}%–${point.limits.upper95.toFixed(2)}%`
