@@ -98,6 +98,7 @@ export async function benchAudit(options: AuditBenchOptions, progress: (line: st
       seconds: built.seconds,
       unit: 'events/s',
       baseline: base,
+      target: 0.5,
       note: `${(n / 1000).toFixed(0)} transactions of 1,000 events, nodes stored`,
     });
 
@@ -157,6 +158,7 @@ export async function benchAudit(options: AuditBenchOptions, progress: (line: st
       seconds: verified.seconds,
       unit: 'events/s',
       baseline: base,
+      target: 0.5,
       note: `${verified.seconds.toFixed(1)} s`,
     });
     audit.close();

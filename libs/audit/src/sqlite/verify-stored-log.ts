@@ -4,6 +4,7 @@ import { AuditLogVerifier, AuditVerificationReport } from '../audit-log-verifier
 import { LogVerifierOptions } from '../log-verifier';
 import { leafHash } from '../merkle-hash';
 import { AuditStore } from './audit-store';
+import { NodeWindowReader } from './node-window-reader';
 
 /** The part of the event-store port verification reads. */
 export interface EventReader {
@@ -38,11 +39,13 @@ export async function verifyStoredLog(
   options: VerifyStoredLogOptions,
 ): Promise<AuditVerificationReport> {
   const treeSize = audit.size;
+  // Nodes are read in index order: a window per level and query, not a query per node.
+  const nodes = new NodeWindowReader(audit.db);
   const verifier = new AuditLogVerifier({
     trustedKey: options.trustedKey,
     origin: options.origin,
     checkpoints: audit.checkpoints(treeSize),
-    storedTree: { size: treeSize, node: (level, index) => audit.nodes.get(level, index) },
+    storedTree: { size: treeSize, node: (level, index) => nodes.node(level, index) },
   });
   const batchSize = options.batchSize ?? 1000;
   const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;

@@ -1,0 +1,28 @@
+import type Database from 'better-sqlite3';
+
+const WINDOW = 4096;
+
+/**
+ * Reads stored tree nodes for a pass in index order (verification): each level's
+ * nodes are fetched a window of 4,096 at a time with one range query, instead of
+ * one point query per node. Only for reading a tree that is not being rewritten.
+ */
+export class NodeWindowReader {
+  private readonly range: Database.Statement<[number, number, number], { idx: number; hash: Buffer }>;
+  /** Per level: the first index of the window held and its hashes (undefined = absent). */
+  private readonly windows = new Map<number, { start: number; hashes: Array<Buffer | undefined> }>();
+
+  constructor(db: Database.Database) {
+    this.range = db.prepare('SELECT idx, hash FROM audit_tree_nodes WHERE level = ? AND idx >= ? AND idx < ?');
+  }
+
+  node(level: number, index: number): Buffer | undefined {
+    let window = this.windows.get(level);
+    if (!window || index < window.start || index >= window.start + WINDOW) {
+      window = { start: index, hashes: new Array<Buffer | undefined>(WINDOW) };
+      for (const row of this.range.iterate(level, index, index + WINDOW)) window.hashes[row.idx - index] = row.hash;
+      this.windows.set(level, window);
+    }
+    return window.hashes[index - window.start];
+  }
+}
