@@ -207,34 +207,47 @@ describe('the half-month bulletin of 2022-04-H2', () => {
     expect(lines[1][1]).toBe('城北镇, "老城"');
   });
 
-  it('exports the same table as XLSX, which exceljs reads back to the same numbers', async () => {
+  it('exports the same table as XLSX (the appendix sheets), which exceljs reads back to the same numbers', async () => {
     const res = await get('/bulletins/2022-04-H2').set('Accept', XLSX).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toBe(XLSX);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as Parameters<typeof workbook.xlsx.load>[0]);
-    const sheet = workbook.getWorksheet('半月通报')!;
-    const cells = (r: number) => COLUMNS.map((_, j) => sheet.getRow(r).getCell(j + 1).value);
-    expect(cells(1)).toEqual(COLUMNS.map(([title]) => title));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['半月通报', '附表1 指标明细', '附表2 环比增减', '说明']);
     const expected = [...bulletin.rows, bulletin.total];
-    expect(sheet.rowCount).toBe(expected.length + 1);
-    expected.forEach((row, i) =>
-      COLUMNS.forEach(([title, path], j) => {
-        const value = valueAt(row, path);
-        expect([title, cells(i + 2)[j]]).toEqual([title, value === null ? null : value === '' ? '' : value]);
-      }),
-    );
+    // The figures without the unit code, then the name and the changes; percentages as fractions under a % format.
+    const parts: [string, [string, string][]][] = [
+      ['附表1 指标明细', COLUMNS.slice(1, 21)],
+      ['附表2 环比增减', [COLUMNS[1], ...COLUMNS.slice(21)]],
+    ];
+    for (const [name, columns] of parts) {
+      const sheet = workbook.getWorksheet(name)!;
+      const cells = (r: number) => columns.map((_, j) => sheet.getRow(r).getCell(j + 1).value);
+      expect(cells(2)).toEqual(columns.map(([title]) => title));
+      expect(sheet.rowCount).toBe(expected.length + 2);
+      expected.forEach((row, i) =>
+        columns.forEach(([title, path], j) => {
+          const value = valueAt(row, path);
+          const cell = cells(i + 3)[j];
+          if (typeof value === 'number' && title.endsWith('(%)')) expect([title, cell]).toEqual([title, value / 100]);
+          else expect([title, cell]).toEqual([title, value === null ? null : value]);
+        }),
+      );
+    }
+    const main = workbook.getWorksheet('半月通报')!;
+    expect(main.getCell('A1').value).toBe('信访工作通报（2022年4月下半月）');
     const about = workbook.getWorksheet('说明')!;
-    expect(about.getRow(2).getCell(2).value).toBe('2022-04-H2');
+    expect(about.getRow(4).getCell(2).value).toBe('2022-04-H2');
   });
 
   it('gives a printable page as HTML', async () => {
     const res = await get('/bulletins/2022-04-H2').set('Accept', 'text/html').expect(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(res.text).toContain('<title>信访工作半月通报（2022年4月下半月）</title>');
-    expect(res.text).toContain('@page { size: A4 landscape');
-    expect(res.text).toContain('<td>城北镇, &quot;老城&quot;</td>');
-    expect(res.text).toContain('<td class="num">66.67</td>');
-    expect(res.text).toMatch(/<tr class="total"><td><\/td><td>全市合计<\/td>/);
+    expect(res.text).toContain('<title>信访工作通报（2022年4月下半月）</title>');
+    expect(res.text).toContain('size: A4 landscape');
+    expect(res.text).toContain('<p class="issue">2022年第8期</p>');
+    expect(res.text).toContain('<td class="text">城北镇, &quot;老城&quot;</td>');
+    expect(res.text).toContain('<td class="num">66.67%</td>');
+    expect(res.text).toMatch(/<tr class="total"><td class="text">全市合计<\/td>/);
   });
 
   it('refuses a format it does not have, and a malformed half-month', async () => {

@@ -21,3 +21,4 @@ export * from './rhythm';
 export * from './read-models/work-figures';
 export * from './reports/work-report';
 export { sectionThreeText, sectionTwoText } from './reports/work-report-text';
+export * from './bulletin';

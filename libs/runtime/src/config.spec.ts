@@ -34,6 +34,15 @@ describe('configuration', () => {
     expect(problems).not.toMatch(/short/);
   });
 
+  it('names the issuing office of printed bulletins, one line of text', () => {
+    expect(loadConfig({}).issuingOffice).toBe('市信访工作领导小组办公室');
+    expect(loadConfig({ LEDGER_ISSUING_OFFICE: ' 青禾市信访局 ' }).issuingOffice).toBe('青禾市信访局');
+    expect(() => loadConfig({ LEDGER_ISSUING_OFFICE: '青禾市\n信访局' })).toThrow(
+      /LEDGER_ISSUING_OFFICE: expected one line/,
+    );
+    expect(() => loadConfig({ LEDGER_ISSUING_OFFICE: '局'.repeat(65) })).toThrow(/at most 64 characters/);
+  });
+
   it('reads booleans and numbers', () => {
     expect(loadConfig({ LEDGER_ROLL_FORWARD: 'false', PORT: '8080' })).toMatchObject({
       rollForward: false,

@@ -19,6 +19,8 @@ export interface AppConfig {
   checkpointEvents: number;
   checkpointSeconds: number;
   signingKey: string | null;
+  /** 发文机关: the office named in the title block of a printed bulletin. */
+  issuingOffice: string;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +44,7 @@ export const CONFIG_DEFAULTS = {
   LEDGER_MIN_POSITION_TIMEOUT_MS: '5000',
   LEDGER_CHECKPOINT_EVENTS: '1000',
   LEDGER_CHECKPOINT_SECONDS: '10',
+  LEDGER_ISSUING_OFFICE: '市信访工作领导小组办公室',
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -86,6 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
 
+  const issuingOffice = read('LEDGER_ISSUING_OFFICE');
+  // Printed in a title block: one line of plain text.
+  // eslint-disable-next-line no-control-regex
+  if ([...issuingOffice].length > 64 || /[\u0000-\u001f\u007f]/.test(issuingOffice))
+    problems.push('LEDGER_ISSUING_OFFICE: expected one line of at most 64 characters');
+
   const config: AppConfig = {
     port: integer('PORT', 0, 65535),
     host: read('HOST'),
@@ -101,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     checkpointEvents: integer('LEDGER_CHECKPOINT_EVENTS', 1, 10_000_000),
     checkpointSeconds: integer('LEDGER_CHECKPOINT_SECONDS', 1, 86400),
     signingKey,
+    issuingOffice,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -96,12 +96,12 @@ export class BulletinsController {
         return new StreamableFile(bulletinCsv(doc), { type: `${CSV_TYPE}; charset=utf-8` });
       case XLSX_TYPE:
         res.setHeader('Content-Disposition', `attachment; filename="${file}.xlsx"`);
-        return new StreamableFile(await bulletinXlsx(doc), { type: XLSX_TYPE });
+        return new StreamableFile(await bulletinXlsx(doc, this.rhythm.printOptions()), { type: XLSX_TYPE });
       case HTML_TYPE: {
         const notice = status?.restated
           ? `本期通报已于账本位置 ${status.position} 发布；此后补录的事实使数字有 ${status.restatement!.differences} 处变化，以下为重新计算结果（更正说明），已发布版本不变。`
           : null;
-        return new StreamableFile(Buffer.from(bulletinHtml(doc, notice), 'utf8'), {
+        return new StreamableFile(Buffer.from(bulletinHtml(doc, notice, this.rhythm.printOptions()), 'utf8'), {
           type: `${HTML_TYPE}; charset=utf-8`,
         });
       }

@@ -123,6 +123,11 @@ export class RhythmService {
 
   // ---- reports ----
 
+  /** How a bulletin is printed here: the issuing office of its title block (LEDGER_ISSUING_OFFICE). */
+  printOptions(): { readonly issuingOffice: string } {
+    return { issuingOffice: this.config.issuingOffice };
+  }
+
   bulletin(period: Period, point: ReportPoint): BulletinDocument {
     return computeBulletin(this.readModels.db, period, point);
   }
