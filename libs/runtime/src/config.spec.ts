@@ -52,4 +52,29 @@ describe('configuration', () => {
       /LEDGER_ROLL_FORWARD="maybe": expected true or false/,
     );
   });
+
+  it('selects the EventStoreDB adapter by its connection string, and never echoes a password', () => {
+    expect(loadConfig({ LEDGER_STORE: 'esdb://node1:2113?tls=false' })).toMatchObject({
+      store: 'eventstoredb',
+      storeUrl: 'esdb://node1:2113?tls=false',
+      auditSigner: true,
+    });
+    expect(
+      loadConfig({ LEDGER_STORE: 'esdb+discover://cluster.example:2113', LEDGER_AUDIT_SIGNER: 'false' }),
+    ).toMatchObject({
+      store: 'eventstoredb',
+      auditSigner: false,
+    });
+    expect(loadConfig({})).toMatchObject({ store: 'sqlite', storeUrl: null });
+    let error: unknown;
+    try {
+      loadConfig({ LEDGER_STORE: 'kurrent://admin:secret-pw@node1:2113' });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/LEDGER_STORE="kurrent:\/\/\*\*\*@node1:2113": expected "sqlite", "esdb:/);
+    expect(problems).not.toMatch(/secret-pw/);
+    expect(() => loadConfig({ LEDGER_AUDIT_SIGNER: 'sometimes' })).toThrow(/LEDGER_AUDIT_SIGNER="sometimes"/);
+  });
 });

@@ -8,7 +8,12 @@ export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
-  store: 'sqlite';
+  /** `sqlite`: the embedded ledger in dataDir; `eventstoredb`: a cluster at `storeUrl`. */
+  store: 'sqlite' | 'eventstoredb';
+  /** The `esdb://` or `esdb+discover://` connection string when store is eventstoredb. */
+  storeUrl: string | null;
+  /** Whether this instance signs audit checkpoints (exactly one of several sharing a log). */
+  auditSigner: boolean;
   timeZone: string;
   adminToken: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -45,6 +50,7 @@ export const CONFIG_DEFAULTS = {
   LEDGER_CHECKPOINT_EVENTS: '1000',
   LEDGER_CHECKPOINT_SECONDS: '10',
   LEDGER_ISSUING_OFFICE: '市信访工作领导小组办公室',
+  LEDGER_AUDIT_SIGNER: 'true',
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -69,8 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 
   const store = read('LEDGER_STORE');
-  if (store !== 'sqlite') {
-    problems.push(`LEDGER_STORE=${JSON.stringify(store)}: expected "sqlite" (the only adapter in this build)`);
+  const isEsdb = /^esdb(\+discover)?:\/\/[^/?]+/.test(store);
+  if (store !== 'sqlite' && !isEsdb) {
+    problems.push(
+      `LEDGER_STORE=${JSON.stringify(withoutCredentials(store))}: expected "sqlite", "esdb://host:2113?tls=false" or "esdb+discover://…"`,
+    );
   }
   const timeZone = read('LEDGER_TIMEZONE');
   if (!isValidTimeZone(timeZone))
@@ -99,7 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: integer('PORT', 0, 65535),
     host: read('HOST'),
     dataDir: resolve(read('LEDGER_DATA_DIR')),
-    store: 'sqlite',
+    store: isEsdb ? 'eventstoredb' : 'sqlite',
+    storeUrl: isEsdb ? store : null,
+    auditSigner: bool('LEDGER_AUDIT_SIGNER'),
     timeZone,
     adminToken,
     logLevel,
@@ -114,6 +125,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** A connection string as it may be shown: user and password replaced. */
+export function withoutCredentials(url: string): string {
+  return url.replace(/^([a-z+]+:\/\/)[^@/?]*@/i, '$1***@');
 }
 
 /** The checkout or installed package: found from here both in sources and in dist/. */

@@ -96,7 +96,11 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
 
   onModuleInit(): void {
     const { origin, verifierKey, source, file, warning } = this.key;
-    this.logger.log(`signing audit checkpoints as ${verifierKey} (${source}${file ? ` ${file}` : ''})`);
+    if (this.config.auditSigner) {
+      this.logger.log(`signing audit checkpoints as ${verifierKey} (${source}${file ? ` ${file}` : ''})`);
+    } else {
+      this.logger.log('not signing audit checkpoints (LEDGER_AUDIT_SIGNER=false): another instance signs');
+    }
     if (warning) this.logger.warn(warning);
     const latest = this.store.latestCheckpoint();
     if (latest) {
@@ -163,7 +167,8 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
    * that refusal is logged and turns readiness down.
    */
   considerCheckpoint(options: { onDemand?: boolean } = {}): void {
-    if (this.stopped) return;
+    // Several instances on one log: only the one with LEDGER_AUDIT_SIGNER=true signs.
+    if (this.stopped || !this.config.auditSigner) return;
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;

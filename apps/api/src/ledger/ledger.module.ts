@@ -1,17 +1,20 @@
 import { dataFiles, APP_CONFIG, AppConfig } from '@app/runtime';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore, SqliteEventStore } from '@app/ledger';
+import { EsdbEventStore } from '@app/ledger/eventstoredb';
+
+/** The configured adapter: the embedded file, or the cluster named by LEDGER_STORE. */
+export function openConfiguredStore(config: AppConfig): EventStore {
+  if (config.store === 'eventstoredb') {
+    return EsdbEventStore.fromUrl(config.storeUrl!);
+  }
+  return SqliteEventStore.open({ file: dataFiles(config).ledger });
+}
 
 /** Opens the configured event store once for the whole app and closes it on shutdown. */
 @Global()
 @Module({
-  providers: [
-    {
-      provide: EVENT_STORE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): EventStore => SqliteEventStore.open({ file: dataFiles(config).ledger }),
-    },
-  ],
+  providers: [{ provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: openConfiguredStore }],
   exports: [EVENT_STORE],
 })
 export class LedgerModule implements OnApplicationShutdown {
