@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DemoCommand } from './commands/demo.command';
 import { EventsCommand } from './commands/events.command';
 import { ExportCommand } from './commands/export.command';
+import { MigrateCommand } from './commands/migrate.command';
 import { ProveCommand } from './commands/prove.command';
 import { ProjectCommand } from './commands/project.command';
 import { RebuildCommand } from './commands/rebuild.command';
@@ -22,6 +23,7 @@ import { VerifyCommand } from './commands/verify.command';
     VerifyCommand,
     ProveCommand,
     ReplayCommand,
+    MigrateCommand,
   ],
 })
 export class CliModule {}

@@ -321,6 +321,17 @@ export class SqliteEventStore implements EventStore {
     return this.commitCount;
   }
 
+  /** Every idempotency record in the order of the writes it answers (for `ledger migrate`). */
+  *idempotencyRecords(): Generator<IdempotencyRecord> {
+    this.assertOpen();
+    const rows = this.db
+      .prepare<[], { key: string; stream: string; fingerprint: string; revision: number; position: number }>(
+        'SELECT key, stream, fingerprint, revision, position FROM idempotency ORDER BY position, key',
+      )
+      .iterate();
+    for (const row of rows) yield { ...row, position: BigInt(row.position) };
+  }
+
   async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
     this.assertOpen();
     const row = this.statements.findKey.get(key);
