@@ -146,6 +146,9 @@ function changeWords(pct: number | null, before: number): string {
   return `环比${pct > 0 ? '上升' : '下降'}${Math.abs(pct).toFixed(2)}%`;
 }
 
+/** The paragraph names a unit for its repeat rate only from this many contacts in the half-month. */
+export const NAMED_MIN_CONTACTS = 5;
+
 const topBy = (rows: readonly BulletinRow[], value: (r: BulletinRow) => number | null, n: number) =>
   rows
     .filter((r) => (value(r) ?? 0) > 0)
@@ -173,9 +176,14 @@ export function draftParagraph(doc: BulletinDocument): string {
     `重复信访率${t.repeatRate === null ? '不适用' : `${t.repeatRate.toFixed(2)}%`}，按期办结率${t.onTimeRate === null ? '不适用' : `${t.onTimeRate.toFixed(2)}%`}，超期未办结${t.overdue}件`,
   );
   let text = parts.join('；') + '。';
-  const repeat = topBy(doc.rows, (r) => r.repeatRate, 3);
+  // A rate over one or two contacts says little (docs/ranking-rule.md): only units with enough contacts are named.
+  const repeat = topBy(
+    doc.rows.filter((r) => r.repeat.denominator >= NAMED_MIN_CONTACTS),
+    (r) => r.repeatRate,
+    3,
+  );
   if (repeat.length > 0)
-    text += `重复信访率较高的单位是${repeat.map((r) => `${r.name}（${r.repeatRate!.toFixed(2)}%，${r.repeat.numerator}/${r.repeat.denominator}）`).join('、')}。`;
+    text += `信访${NAMED_MIN_CONTACTS}批以上的单位中，重复信访率较高的是${repeat.map((r) => `${r.name}（${r.repeatRate!.toFixed(2)}%，${r.repeat.numerator}/${r.repeat.denominator}）`).join('、')}。`;
   const overdue = topBy(doc.rows, (r) => r.overdue, 3);
   if (overdue.length > 0)
     text += `超期件数较多的单位是${overdue.map((r) => `${r.name}（${r.overdue}件）`).join('、')}。`;

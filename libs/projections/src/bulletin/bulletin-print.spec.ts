@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { bulletinCsv, csvField, neutralised } from './bulletin-csv';
-import { sampleBulletin } from './bulletin-fixture';
+import { bulletinRow } from '@app/domain';
+import { halfMonth, sampleBulletin } from './bulletin-fixture';
 import { bulletinHtml } from './bulletin-html';
 import { draftParagraph, issueNumber, titleBlock } from './bulletin-layout';
 import { bulletinXlsx } from './bulletin-xlsx';
@@ -57,9 +58,24 @@ describe('the bulletin’s title block and drafted paragraph', () => {
     expect(text).toContain('越级访5批，环比上升400.00%');
     // Tied at 50 %: by unit code (dept-housing before town-evil).
     expect(text).toContain(
-      `重复信访率较高的单位是住房和城乡建设局（50.00%，30/60）、${EVIL}（50.00%，6/12）、城关镇（10.00%，4/40）。`,
+      `信访5批以上的单位中，重复信访率较高的是住房和城乡建设局（50.00%，30/60）、${EVIL}（50.00%，6/12）、城关镇（10.00%，4/40）。`,
     );
     expect(text).toContain(`超期件数较多的单位是住房和城乡建设局（5件）、${EVIL}（2件）。`);
+  });
+});
+
+describe('the drafted paragraph names repeat rates only over enough contacts', () => {
+  it('given a unit with 2 contacts, both repeats (100 %), then it is not named for its repeat rate', () => {
+    const doc = sampleBulletin(4);
+    const tiny = bulletinRow(
+      { code: 'town-tiny', name: '小镇', kind: 'town' },
+      halfMonth(2, 2, { numerator: 0, denominator: 0 }, 0),
+      halfMonth(0, 0, { numerator: 0, denominator: 0 }, 0),
+    );
+    const text = draftParagraph({ ...doc, rows: [tiny, ...doc.rows] });
+    expect(tiny.repeatRate).toBe(100);
+    expect(text).not.toContain('小镇');
+    expect(text).toContain('重复信访率较高的是住房和城乡建设局');
   });
 });
 
