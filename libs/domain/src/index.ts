@@ -137,3 +137,9 @@ export * from './rhythm';
 // the work report's recognition rules (subjects, topics, judged cases)
 export { holidayRange, judgedCaseStanding, topicWindows, WORK_REPORT_TOPICS } from './report/work-report-rules';
 export type { JudgedCaseFacts, JudgedCaseStanding, TopicDefinition, TopicWindow } from './report/work-report-rules';
+
+// the daily reminder (日提醒) and its messages
+export { dailyDigests, REMINDER_WORKING_DAYS } from './reminders/daily-digest';
+export type { OpenDuty, ReminderItem, UnitDigest } from './reminders/daily-digest';
+export { digestMarkdown, REMINDER_FORMATS, reminderMessage } from './reminders/reminder-messages';
+export type { ReminderFormat } from './reminders/reminder-messages';

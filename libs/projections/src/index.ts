@@ -22,3 +22,5 @@ export * from './read-models/work-figures';
 export * from './reports/work-report';
 export { sectionThreeText, sectionTwoText } from './reports/work-report-text';
 export * from './bulletin';
+export * from './read-models/reminder-duties';
+export { workReportDocument, workReportDocx } from './reports/work-report-docx';

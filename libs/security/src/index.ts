@@ -2,3 +2,4 @@ export * from './roles';
 export * from './tokens';
 export * from './masking';
 export * from './personal-data-vault';
+export * from './webhook-signing';
