@@ -143,3 +143,12 @@ export { dailyDigests, REMINDER_WORKING_DAYS } from './reminders/daily-digest';
 export type { OpenDuty, ReminderItem, UnitDigest } from './reminders/daily-digest';
 export { digestMarkdown, REMINDER_FORMATS, reminderMessage } from './reminders/reminder-messages';
 export type { ReminderFormat } from './reminders/reminder-messages';
+export { decideReminder, evolveReminder, reminderDecider, reminderStream } from './reminders/reminder-outbox';
+export type {
+  MarkReminderDelivered,
+  RecordReminderDigest,
+  ReminderCommand,
+  ReminderState,
+} from './reminders/reminder-outbox';
+export { configureReminderChannel } from './reminders/reminder-channel';
+export type { ConfigureReminderChannel } from './reminders/reminder-channel';

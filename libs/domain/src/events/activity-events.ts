@@ -1,6 +1,8 @@
 import type { AccountabilityKind, CampaignAssigner, MeetingKind, UnitKind, UpperLevel } from '../code-lists';
 import type { RankingIndicator } from '../rhythm/ranking-rule';
 import type { LocalDate } from '../time/local-date';
+import type { UnitDigest } from '../reminders/daily-digest';
+import type { ReminderFormat } from '../reminders/reminder-messages';
 
 /** 领导接访: a leader's reception day. */
 export interface ReceptionRecordedData {
@@ -151,4 +153,26 @@ export interface InstructionRecordedData {
   /** The same tag as a matter's `subject` (a project, employer or place). */
   readonly subject: string | null;
   readonly text: string;
+}
+
+/** Where a unit's daily reminder is posted (`POST /reminder-channels`); stream `reminder_channel-<channelId>`, latest wins. */
+export interface ReminderChannelConfiguredData {
+  readonly channelId: string;
+  readonly unit: string;
+  readonly format: ReminderFormat;
+  readonly url: string;
+  /** HMAC key of a JSON channel, DingTalk's 加签 secret; null for WeCom. */
+  readonly secret: string | null;
+}
+
+/** 日提醒: one unit's digest for one day, recorded before it is sent; stream `reminder-<unit>-<date>`. */
+export interface ReminderDigestRecordedData {
+  readonly digest: UnitDigest;
+  readonly channels: readonly { readonly channelId: string; readonly format: ReminderFormat }[];
+}
+
+/** A channel acknowledged the digest: it is never sent there again. */
+export interface ReminderDeliveredData {
+  readonly channelId: string;
+  readonly attempts: number;
 }

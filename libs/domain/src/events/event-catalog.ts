@@ -6,6 +6,9 @@ import type {
   MeetingHeldData,
   PublicationData,
   RankingRuleAdoptedData,
+  ReminderChannelConfiguredData,
+  ReminderDeliveredData,
+  ReminderDigestRecordedData,
   ReceptionRecordedData,
   RiskAssessmentRecordedData,
   ScreeningRecordedData,
@@ -60,6 +63,9 @@ export interface EventDataMap {
   RankingRuleAdopted: RankingRuleAdoptedData;
   UpperAssignmentRecorded: UpperAssignmentRecordedData;
   InstructionRecorded: InstructionRecordedData;
+  ReminderChannelConfigured: ReminderChannelConfiguredData;
+  ReminderDigestRecorded: ReminderDigestRecordedData;
+  ReminderDelivered: ReminderDeliveredData;
 }
 
 export type EventType = keyof EventDataMap;
@@ -95,6 +101,9 @@ export const CURRENT_VERSION = {
   RankingRuleAdopted: 1,
   UpperAssignmentRecorded: 1,
   InstructionRecorded: 1,
+  ReminderChannelConfigured: 1,
+  ReminderDigestRecorded: 1,
+  ReminderDelivered: 1,
 } as const satisfies Record<EventType, number>;
 
 export const EVENT_TYPES = Object.keys(CURRENT_VERSION) as EventType[];
