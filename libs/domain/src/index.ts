@@ -152,3 +152,4 @@ export type {
 } from './reminders/reminder-outbox';
 export { configureReminderChannel } from './reminders/reminder-channel';
 export type { ConfigureReminderChannel } from './reminders/reminder-channel';
+export { DEFAULT_REMINDER_AT, parseReminderAt, reminderDue } from './reminders/reminder-schedule';
