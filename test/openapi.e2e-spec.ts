@@ -18,7 +18,7 @@ import {
   ReviewRequestDto,
 } from '../apps/api/src/matters/matter.dto';
 import { RegisterPrincipalDto } from '../apps/api/src/principals/principals.controller';
-import { RegisterUnitDto } from '../apps/api/src/units/units.dto';
+import { RegisterUnitDto } from '../apps/api/src/units/register-unit/register-unit.dto';
 import { startTestApp, TestApp } from './support/test-app';
 
 interface Schema {

@@ -17,12 +17,12 @@ import { MatterCommands } from './matters/matter-commands.service';
 import { MatterViews } from './matters/matter-view';
 import { MattersController } from './matters/matters.controller';
 import { PersonalDataModule } from './matters/personal-data.module';
-import { PetitionersController } from './petitioners/petitioners.controller';
+import { PETITIONER_HANDLERS, PetitionersController } from './petitioners';
 import { PrincipalsController } from './principals/principals.controller';
 import { ReadPositionInterceptor } from './read-models/read-position.interceptor';
 import { ReadModels } from './read-models/read-models.service';
 import { UnitDirectory } from './units/unit-directory';
-import { UnitsController } from './units/units.controller';
+import { UNIT_HANDLERS, UnitsController } from './units';
 import { LedgerWriter } from './writes/ledger-writer';
 import { FactCommands } from './facts/fact-commands.service';
 import { FactsController } from './facts/facts.controller';
@@ -76,6 +76,8 @@ export class AppModule {
         MatterDirectory,
         FactCommands,
         RhythmService,
+        ...UNIT_HANDLERS,
+        ...PETITIONER_HANDLERS,
       ],
     };
   }

@@ -126,6 +126,11 @@ export {
   registerUnit,
 } from './facts/record-facts';
 export type { FactContext } from './facts/record-facts';
+export { petitionerErasureDecider, unitRegistrationDecider } from './facts/registry-deciders';
+export type { RegisteredState } from './facts/registry-deciders';
+export type { Decider } from './decider';
+export { parseStreamName, STREAM_KINDS, streams } from './streams';
+export type { StreamKind, StreamName } from './streams';
 export { decideCampaign, evolveCampaign } from './facts/campaign';
 export type { CampaignState } from './facts/campaign';
 export { decideUpperAssignment, evolveUpperAssignment, upperAssignmentDecider } from './facts/upper-assignment';

@@ -1,47 +1,33 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { domainEvent } from '@app/domain';
-import { listUnits, UnitRow } from '@app/projections';
+import { UnitRow } from '@app/projections';
 import { Roles } from '../auth/auth.decorators';
-import { ReadModels } from '../read-models/read-models.service';
-import { LedgerWriter, WriteResult } from '../writes/ledger-writer';
+import { WriteResult } from '../writes/ledger-writer';
 import { Write, WriteContext } from '../writes/write-context';
-import { RegisterUnitDto } from './units.dto';
-import { UnitDirectory } from './unit-directory';
+import { ListUnitsQuery } from './list-units/list-units.query';
+import { RegisterUnitCommand } from './register-unit/register-unit.command';
+import { RegisterUnitDto } from './register-unit/register-unit.dto';
 
+/** The units resource: each endpoint builds its command or query and hands it to the bus. */
 @ApiTags('units')
 @ApiBearerAuth()
 @Controller('units')
 export class UnitsController {
   constructor(
-    private readonly writer: LedgerWriter,
-    private readonly readModels: ReadModels,
-    private readonly units: UnitDirectory,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
   @HttpCode(201)
   @Roles('admin')
-  async register(@Body() body: RegisterUnitDto, @Write() ctx: WriteContext): Promise<WriteResult> {
-    if (body.parent) await this.units.require(body.parent, 'parent');
-    return this.writer.write(ctx, {
-      id: body.code,
-      stream: `unit-${body.code}`,
-      expect: 'new',
-      noun: 'unit',
-      decide: () => [
-        domainEvent('UnitRegistered', new Date().toISOString(), {
-          code: body.code,
-          name: body.name,
-          kind: body.kind,
-          parent: body.parent ?? null,
-        }),
-      ],
-    });
+  register(@Body() body: RegisterUnitDto, @Write() ctx: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new RegisterUnitCommand(ctx, body));
   }
 
   @Get()
-  list(): UnitRow[] {
-    return listUnits(this.readModels.db);
+  list(): Promise<UnitRow[]> {
+    return this.queries.execute(new ListUnitsQuery());
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Decider, StreamName, upcastEvent } from '@app/domain';
 import { EVENT_STORE, EventEnvelope, EventStore, NewEvent } from '@app/ledger';
 import { conflict, notFound } from '../http/problem';
 import { ReadModels } from '../read-models/read-models.service';
@@ -31,6 +32,16 @@ export interface WritePlan {
   noun: string;
 }
 
+/** Where a decider's events go: the stream, whether it must exist, and how to name it in problems. */
+export interface DecidedWrite<Command, State, Context> {
+  stream: StreamName;
+  expect: WritePlan['expect'];
+  noun: string;
+  decider: Decider<Command, State, Context>;
+  command: Command;
+  context: Context;
+}
+
 /**
  * The one write path: idempotency, read the stream, If-Match, decide, append with
  * the expected revision, then let the read models know. Nothing else writes events.
@@ -41,6 +52,27 @@ export class LedgerWriter {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: ReadModels,
   ) {}
+
+  /**
+   * A command handler's way in: the writer reads the stream, upcasts and folds it with the
+   * decider's `evolve` once, and appends what `decide` returns for that state.
+   */
+  decideAndWrite<Command, State, Context>(
+    ctx: WriteContext,
+    write: DecidedWrite<Command, State, Context>,
+  ): Promise<WriteResult> {
+    const { stream, decider } = write;
+    return this.write(ctx, {
+      id: stream.id,
+      stream: stream.name,
+      expect: write.expect,
+      noun: write.noun,
+      decide: (history) => {
+        const state = history.map((event) => upcastEvent(event)).reduce(decider.evolve, decider.initialState);
+        return decider.decide(write.command, state, write.context);
+      },
+    });
+  }
 
   async write(ctx: WriteContext, plan: WritePlan): Promise<WriteResult> {
     if (ctx.idempotencyKey) {

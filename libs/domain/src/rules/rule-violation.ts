@@ -52,6 +52,9 @@ export const RULES = {
   'already-resolved': { kind: 'rule', title: 'The matter is already resolved' },
   'owner-unchanged': { kind: 'rule', title: 'The leader already owns the matter' },
   'correction-unchanged': { kind: 'rule', title: 'The correction does not change anything' },
+  // rule: registry (the writer answers an existing stream with 409 before these are reached)
+  'already-registered': { kind: 'rule', title: 'The unit is already registered' },
+  'already-erased': { kind: 'rule', title: "The petitioner's personal data is already erased" },
   // rule: campaigns
   'case-already-added': { kind: 'rule', title: 'The matter is already in the campaign' },
   // rule: upper-level assignments

@@ -2,11 +2,9 @@
 import type { DomainEvent } from '../events/event-catalog';
 import { RuleCode, RuleViolation } from '../rules/rule-violation';
 
-export interface Decider<Command, State, Context> {
-  decide(command: Command, state: State, ctx: Context): DomainEvent[];
-  evolve(state: State, event: DomainEvent): State;
-  initialState: State;
-}
+import type { Decider } from '../decider';
+
+export type { Decider } from '../decider';
 
 export function specFor<Command, State, Context>(decider: Decider<Command, State, Context>, defaultContext: Context) {
   return function given(events: readonly DomainEvent[] = []) {

@@ -1,0 +1,49 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { petitionerErasureDecider, streams } from '@app/domain';
+import { petitionerExists } from '@app/projections';
+import { Clock, CLOCK } from '@app/runtime';
+import { PersonalDataVault } from '@app/security';
+import { notFound, ProblemException } from '../../http/problem';
+import { PERSONAL_DATA_VAULT } from '../../matters/personal-data.module';
+import { ReadModels } from '../../read-models/read-models.service';
+import { LedgerWriter, WriteResult } from '../../writes/ledger-writer';
+import { ErasePetitionerCommand } from './erase-petitioner.command';
+
+@CommandHandler(ErasePetitionerCommand)
+export class ErasePetitionerHandler implements ICommandHandler<ErasePetitionerCommand, WriteResult> {
+  constructor(
+    private readonly writer: LedgerWriter,
+    private readonly readModels: ReadModels,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Records the erasure, then destroys the key. In that order, so a crash in between
+   * leaves a recorded erasure that a retry completes (the key is destroyed again,
+   * idempotently) rather than a key gone without a record.
+   */
+  async execute({ ctx, petitionerId: id, reason }: ErasePetitionerCommand): Promise<WriteResult> {
+    await this.readModels.ready();
+    if (!petitionerExists(this.readModels.db, id) && !this.vault.exists(id)) throw notFound(`no petitioner ${id}`);
+    try {
+      const result = await this.writer.decideAndWrite(ctx, {
+        stream: streams.petitioner(id),
+        expect: 'new',
+        noun: 'petitioner erasure',
+        decider: petitionerErasureDecider,
+        command: { type: 'ErasePetitioner', petitionerId: id, reason },
+        context: { now: this.clock.now().toISOString() },
+      });
+      this.vault.erase(id);
+      return result;
+    } catch (error) {
+      if (error instanceof ProblemException && error.slug === 'already-exists') {
+        this.vault.erase(id);
+        throw new ProblemException(409, 'already-erased', 'Already erased', `petitioner ${id} was already erased`);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { parseStreamName, streams } from './streams';
+
+describe('stream names', () => {
+  it('builds each kind as <kind>-<id>', () => {
+    expect(streams.matter('M-1').name).toBe('matter-M-1');
+    expect(streams.unit('town-a').name).toBe('unit-town-a');
+    expect(streams.publication('ranking', '2022-04').name).toBe('publication-ranking-2022-04');
+    expect(streams.fact('risk_assessment', 'RA1').name).toBe('risk_assessment-RA1');
+  });
+
+  it('parses back the kind and the id, even when the id holds dashes', () => {
+    expect(parseStreamName('matter-M-1')).toEqual({ kind: 'matter', id: 'M-1', name: 'matter-M-1' });
+    expect(parseStreamName('publication-bulletin-2022-04-H1')).toMatchObject({
+      kind: 'publication',
+      id: 'bulletin-2022-04-H1',
+    });
+  });
+
+  it('refuses names no kind produces', () => {
+    expect(parseStreamName('nothing')).toBeNull();
+    expect(parseStreamName('matter-')).toBeNull();
+    expect(parseStreamName('widget-1')).toBeNull();
+    expect(() => streams.unit('')).toThrow(/needs an id/);
+  });
+});
