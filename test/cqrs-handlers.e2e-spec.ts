@@ -14,15 +14,15 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
-    return name.endsWith('.ts') && !name.endsWith('.spec.ts') ? [path] : [];
+    // Commands, queries and their handlers live in files named for their role.
+    return /\.(command|query|handler)\.ts$/.test(name) ? [path] : [];
   });
 }
 
-/** Every class that apps/api exports, from every source file. */
+/** Every class that apps/api's command, query and handler files export. */
 function exportedClasses(): Class[] {
   const classes = new Set<Class>();
   for (const file of sourceFiles(join(__dirname, '../apps/api/src'))) {
-    if (file.endsWith('main.ts')) continue;
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads every source file to find its classes
     for (const value of Object.values(require(file) as Record<string, unknown>)) {
       if (typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value))) {
