@@ -27,7 +27,7 @@ import { LedgerWriter } from './writes/ledger-writer';
 import { FactCommands } from './facts/fact-commands.service';
 import { FactsController } from './facts/facts.controller';
 import { MatterDirectory } from './facts/matter-directory';
-import { ReportsController } from './reports/reports.controller';
+import { REPORT_HANDLERS, ReportsController } from './reports';
 import { RHYTHM_CONTROLLERS } from './rhythm/rhythm.controllers';
 import { RhythmService } from './rhythm/rhythm.service';
 
@@ -78,6 +78,7 @@ export class AppModule {
         RhythmService,
         ...UNIT_HANDLERS,
         ...PETITIONER_HANDLERS,
+        ...REPORT_HANDLERS,
       ],
     };
   }

@@ -1,67 +1,67 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ClockSettings, daysBetween, localDateOf, rangePeriod } from '@app/domain';
-import { EVENT_STORE, EventStore } from '@app/ledger';
-import { overviewReport, OverviewReport } from '@app/projections';
-import { badRequest } from '../http/problem';
-import { CLOCK_SETTINGS } from '../read-models/clock-settings';
-import { ReadModels } from '../read-models/read-models.service';
-import { OverviewQueryDto } from './overview-query.dto';
+import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { OverviewReport, WorkReport } from '@app/projections';
+import { ApiProblems } from '../http/api-problems';
+import { ProblemException } from '../http/problem';
+import { GetOverviewQuery } from './get-overview/overview.query';
+import { DOCX_TYPE, GetWorkReportQuery } from './get-work-report/work-report.query';
+import { ReportPeriodQueryDto } from './report-period.dto';
 
-/** A work report covers at most this many days (three years); longer ones are refused rather than slow. */
-export const MAX_REPORT_DAYS = 1096;
-/** The comparison reaches one year further back, so dates must leave room for it. */
-const MIN_YEAR = 1001;
+const JSON_TYPE = 'application/json';
 
+/** The work report's resources: each endpoint builds its query and hands it to the bus. */
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
-  constructor(
-    private readonly readModels: ReadModels,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK_SETTINGS) private readonly settings: ClockSettings,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
-  /**
-   * Section 一 of the work report for any dates, against the same dates one year
-   * earlier. With `asOf=P` the answer is as if the ledger ended at position P: the
-   * fact tables are filtered on the positions of the events that made their rows.
-   */
   @Get('overview')
+  @ApiOperation({
+    summary: 'section 一 of the work report for any dates, against the same dates one year earlier',
+    operationId: 'getOverviewReport',
+  })
   @ApiOkResponse({ description: 'API.md `GET /reports/overview`' })
+  @ApiProblems(400, 401, 503)
   async overview(
-    @Query() query: OverviewQueryDto,
-    @Res({ passthrough: true }) res: { setHeader(name: string, value: string): void },
+    @Query() query: ReportPeriodQueryDto,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<OverviewReport> {
-    const period = rangePeriod(query.from, query.to);
-    if (!period.ok) {
-      const field = /^to:/.test(period.error.message) ? 'to' : 'from';
-      throw badRequest(period.error.message, [{ field, message: period.error.message }]);
+    const answer = await this.queries.execute(new GetOverviewQuery(query.from, query.to, query.asOf));
+    res.setHeader('X-Ledger-Position', answer.position.toString());
+    return answer.report;
+  }
+
+  @Get('work')
+  @ApiOperation({
+    summary:
+      '工作报告: sections 一–三 (figures and drafted text) of the work report; JSON, or the Word file by Accept (docs/work-report.md)',
+    operationId: 'getWorkReport',
+  })
+  @ApiProduces(JSON_TYPE, DOCX_TYPE)
+  @ApiOkResponse({ description: '`{period, previous, asOf, sections: {one, two, three}, text}`, or a .docx' })
+  @ApiProblems(400, 401, 406, 503)
+  async work(
+    @Query() query: ReportPeriodQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WorkReport | StreamableFile> {
+    const accepted = req.accepts([JSON_TYPE, DOCX_TYPE]);
+    if (!accepted) {
+      throw new ProblemException(
+        406,
+        'not-acceptable',
+        'Not acceptable',
+        `the work report is available as ${JSON_TYPE} and ${DOCX_TYPE}`,
+      );
     }
-    const { from, to } = period.value;
-    if (Number(from.slice(0, 4)) < MIN_YEAR)
-      throw badRequest(`from must be in the year ${MIN_YEAR} or later`, [{ field: 'from', message: 'too early' }]);
-    if (daysBetween(from, to) + 1 > MAX_REPORT_DAYS) {
-      throw badRequest(`a report covers at most ${MAX_REPORT_DAYS} days`, [
-        { field: 'to', message: `at most ${MAX_REPORT_DAYS} days after from` },
-      ]);
-    }
-    let position = await this.readModels.ready();
-    if (query.asOf !== undefined) {
-      const asOf = BigInt(query.asOf);
-      const head = (await this.store.head()).position;
-      if (asOf > head) {
-        throw badRequest(`asOf ${asOf} is beyond the ledger's last position ${head}`, [
-          { field: 'asOf', message: 'beyond the ledger' },
-        ]);
-      }
-      // The read models must have applied P before a filter on P means anything.
-      await this.readModels.ready(asOf);
-      position = asOf;
-    }
-    res.setHeader('X-Ledger-Position', position.toString());
-    const today = localDateOf(new Date().toISOString(), this.settings.timeZone);
-    return overviewReport(this.readModels.db, { from, to }, position, today);
+    const format = accepted === DOCX_TYPE ? 'docx' : 'json';
+    const answer = await this.queries.execute(new GetWorkReportQuery(query.from, query.to, query.asOf, format));
+    res.setHeader('X-Ledger-Position', answer.position.toString());
+    if (answer.format === 'json') return answer.report;
+    res.setHeader('Content-Disposition', `attachment; filename="${answer.fileName}"`);
+    return new StreamableFile(answer.file, { type: DOCX_TYPE });
   }
 }
