@@ -2,9 +2,17 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditLeafBytes, leafHash, toHex, verifyConsistency, verifyInclusion } from '@app/audit';
+import {
+  auditLeafBytes,
+  leafHash,
+  toHex,
+  verifyConsistency,
+  verifyInclusion,
+  AuditStore,
+  auditTreeProjection,
+  verifyStoredLog,
+} from '@app/audit';
 import { CompactRange } from '@app/audit/compact-range';
-import { AuditStore, auditTreeProjection, verifyStoredLog } from '@app/audit/sqlite';
 import { EventEnvelope, NewEvent, Position, SqliteEventStore, START } from '@app/ledger';
 import { ProjectionRunner } from '@app/projections';
 import { Figure, timed } from './bench-harness';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
-import { loadConfig } from '../apps/api/src/config/app-config';
+import { loadConfig } from '@app/runtime';
 import { createApp } from '../apps/api/src/create-app';
 import { startBaselineServer } from './baseline-server';
 import { Figure } from './bench-harness';

@@ -3,9 +3,8 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventEnvelope, NewEvent, SqliteEventStore, START } from '@app/ledger';
-import { Projection, rebuildReadModels } from '@app/projections';
-import { readModelProjections } from '../apps/api/src/read-models/read-models.service';
+import { EventEnvelope, NewEvent, Projection, SqliteEventStore, START } from '@app/ledger';
+import { rebuildReadModels, readModelProjections } from '@app/projections';
 import { runDemo } from '../apps/cli/src/demo/run-demo';
 import { Figure, timed } from './bench-harness';
 

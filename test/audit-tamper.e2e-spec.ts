@@ -11,8 +11,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { generateSigningKey, GeneratedSigningKey, leafHashOfLine, toHex } from '@app/audit';
-import { openAuditDb, resetAuditTree } from '@app/audit/sqlite';
+import {
+  generateSigningKey,
+  GeneratedSigningKey,
+  leafHashOfLine,
+  toHex,
+  openAuditDb,
+  resetAuditTree,
+} from '@app/audit';
 import { loadConfig } from '@app/runtime';
 import { createApp } from '../apps/api/src/create-app';
 import { ReadinessRegistry } from '../apps/api/src/health/readiness';

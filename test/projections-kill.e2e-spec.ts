@@ -5,8 +5,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@app/ledger';
-import { dumpReadModels, firstDifference, openReadModelDb, ProjectionRunner } from '@app/projections';
-import { readModelProjections } from '../apps/api/src/read-models/read-models.service';
+import {
+  dumpReadModels,
+  firstDifference,
+  openReadModelDb,
+  ProjectionRunner,
+  readModelProjections,
+} from '@app/projections';
 import { runDemo } from '../apps/cli/src/demo/run-demo';
 import { appliedCounter } from './support/applied-counter';
 

@@ -15,9 +15,10 @@ import {
   ProjectionRunner,
   realReadModelFile,
   rebuildReadModels,
+  readModelProjections,
 } from '@app/projections';
 import { createApp } from '../apps/api/src/create-app';
-import { ReadModels, readModelProjections } from '../apps/api/src/read-models/read-models.service';
+import { ReadModels } from '../apps/api/src/read-models/read-models.service';
 import { DemoResult, runDemo } from '../apps/cli/src/demo/run-demo';
 
 const register = resolve(__dirname, 'support/register-ts.js');

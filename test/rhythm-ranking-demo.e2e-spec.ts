@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import request from 'supertest';
 import { parseMonth, unwrap } from '@app/domain';
 import { computeRanking } from '@app/projections';
-import { loadConfig } from '../apps/api/src/config/app-config';
+import { loadConfig } from '@app/runtime';
 import { createApp } from '../apps/api/src/create-app';
 import { runDemo } from '../apps/cli/src/demo/run-demo';
 

@@ -1,4 +1,4 @@
-import { Projection } from '@app/projections';
+import { Projection } from '@app/ledger';
 
 /**
  * A deliberately non-idempotent read model for the kill test: it counts every event

@@ -10,9 +10,8 @@
 import { dataFiles, loadConfig, clockSettingsFrom } from '@app/runtime';
 import { writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@app/ledger';
-import { openReadModelDb, Projection, ProjectionRunner } from '@app/projections';
-import { readModelProjections } from '../../apps/api/src/read-models/read-models.service';
+import { Projection, SqliteEventStore } from '@app/ledger';
+import { openReadModelDb, ProjectionRunner, readModelProjections } from '@app/projections';
 import { appliedCounter } from './applied-counter';
 
 const [dataDir, batch, killAt] = process.argv.slice(2);

@@ -39,3 +39,28 @@ export type { AuditFault, AuditLogVerifierOptions, AuditVerificationReport, Stor
 export * from './audit-export';
 export { verifyEventLines } from './verify-event-lines';
 export type { VerifyEventLinesOptions } from './verify-event-lines';
+export { defaultOrigin, loadSigningKey, parseSigningKey, parseTrustedKey } from './signing-key';
+export type { LoadedSigningKey, TrustedKey } from './signing-key';
+export {
+  completeTrustedKey,
+  describeTrustedKey,
+  NO_TRUSTED_KEY,
+  signatureCheck,
+  trustedKeyForAuditStore,
+} from './trusted-key';
+export type { TrustedKeyChoice } from './trusted-key';
+// The audit store on SQLite (better-sqlite3): the part of this library that does I/O.
+export {
+  AUDIT_SCHEMA_VERSION,
+  AuditStoreMissingError,
+  openAuditDb,
+  POSITION_STRIDE,
+  resetAuditTree,
+} from './sqlite/audit-db';
+export type { OpenAuditDbOptions } from './sqlite/audit-db';
+export { AuditStore, META_ORIGIN, META_VERIFIER_KEY } from './sqlite/audit-store';
+export type { CheckpointRecord, CutResult, SigningIdentity } from './sqlite/audit-store';
+export { auditTreeProjection } from './sqlite/audit-tree.projection';
+export { SqliteNodeStore } from './sqlite/sqlite-node-store';
+export { verifyStoredLog } from './sqlite/verify-stored-log';
+export type { EventReader, VerifyStoredLogOptions } from './sqlite/verify-stored-log';

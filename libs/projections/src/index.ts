@@ -1,4 +1,3 @@
-export * from './projection';
 export * from './projection-runner';
 export * from './read-model-db';
 export * from './read-models/units.projection';
@@ -8,6 +7,7 @@ export * from './read-models/timeline.projection';
 export * from './read-model-files';
 export * from './read-model-dump';
 export * from './rebuild';
+export { readModelProjections } from './read-model-list';
 export * from './live-read-models';
 export * from './read-models/fact-scope';
 export * from './read-models/matter-facts.projection';

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import { PositionWaiters } from './position-waiters';
 import { FollowLoop } from './follow-loop';
-import { EventStore, Position } from '@app/ledger';
-import { Projection } from './projection';
+import { EventStore, Position, type Projection } from '@app/ledger';
 import { ProjectionRunner, RunnerOptions } from './projection-runner';
 import { openReadModelDb } from './read-model-db';
 import { generationOf } from './read-model-files';

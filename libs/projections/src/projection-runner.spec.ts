@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@app/ledger';
-import { Projection } from './projection';
+import { SqliteEventStore, type Projection } from '@app/ledger';
 import { ProjectionRunner } from './projection-runner';
 import { openReadModelDb } from './read-model-db';
 

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import { PositionWaiters } from './position-waiters';
 import { FollowLoop } from './follow-loop';
-import { EventEnvelope, EventStore, Position } from '@app/ledger';
-import { Projection } from './projection';
+import { EventEnvelope, EventStore, Position, type Projection } from '@app/ledger';
 
 export interface RunnerOptions {
   batchSize?: number;

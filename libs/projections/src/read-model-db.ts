@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Projection } from './projection';
+import type { Projection } from '@app/ledger';
 import { removeReadModelFile } from './read-model-files';
 
 export interface OpenedReadModels {

@@ -1,6 +1,5 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { EventStore, Position } from '@app/ledger';
-import { Projection } from './projection';
+import { EventStore, Position, type Projection } from '@app/ledger';
 import { ProjectionRunner } from './projection-runner';
 import { openReadModelDb } from './read-model-db';
 import { removeStrayGenerations, swapInReadModelFile } from './read-model-files';

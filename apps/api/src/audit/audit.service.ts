@@ -16,20 +16,19 @@ import {
   toAuditEventLine,
   toHex,
   verifyCheckpointNote,
-} from '@app/audit';
-import {
   AuditStore,
   auditTreeProjection,
   CheckpointRecord,
   META_ORIGIN,
   META_VERIFIER_KEY,
   verifyStoredLog,
-} from '@app/audit/sqlite';
+  LoadedSigningKey,
+  loadSigningKey,
+} from '@app/audit';
 import { EVENT_STORE, EventEnvelope, EventStore, Position, START } from '@app/ledger';
 import { ProjectionRunner } from '@app/projections';
 import { ReadinessRegistry } from '../health/readiness';
 import { serviceUnavailable } from '../http/problem';
-import { LoadedSigningKey, loadSigningKey } from './signing-key';
 import { TurnTakingEventStore } from './turn-taking-event-store';
 
 /** The latest checkpoint as GET /audit/checkpoint serves it. */

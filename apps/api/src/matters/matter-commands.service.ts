@@ -11,7 +11,7 @@ import {
   upcastEvent,
 } from '@app/domain';
 import { EventEnvelope, newEventId } from '@app/ledger';
-import { PersonalDataVault, Principal } from '@app/security';
+import { PersonalDataVault, Principal, sealPetitioners } from '@app/security';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { forbidden } from '../http/problem';
 import { CLOCK_SETTINGS } from '../read-models/clock-settings';
@@ -20,7 +20,6 @@ import { EventDraft, LedgerWriter, WriteResult } from '../writes/ledger-writer';
 import { WriteContext } from '../writes/write-context';
 import { PetitionerDto } from './matter.dto';
 import { PERSONAL_DATA_VAULT } from './personal-data.module';
-import { sealPetitioners } from './seal-petitioners';
 
 /** Commands only a handler of the unit holding the matter may give. */
 const UNIT_COMMANDS = new Set<MatterCommand['type']>([

@@ -1,34 +1,11 @@
-import { dataFiles, APP_CONFIG, AppConfig } from '@app/runtime';
+import { dataFiles, APP_CONFIG, AppConfig, CLOCK_SETTINGS } from '@app/runtime';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { ClockSettings } from '@app/domain';
 import { EVENT_STORE, EventStore, Position } from '@app/ledger';
-import {
-  activityFactsProjection,
-  LiveReadModels,
-  matterFactsProjection,
-  mattersProjection,
-  principalsProjection,
-  Projection,
-  rhythmProjection,
-  timelineProjection,
-  unitsProjection,
-} from '@app/projections';
+import { LiveReadModels, readModelProjections } from '@app/projections';
 import { ReadinessRegistry } from '../health/readiness';
-import { CLOCK_SETTINGS } from './clock-settings';
 import { serviceUnavailable } from '../http/problem';
-
-export function readModelProjections(settings: ClockSettings): Projection[] {
-  return [
-    unitsProjection,
-    principalsProjection,
-    mattersProjection(settings),
-    timelineProjection,
-    matterFactsProjection(settings),
-    activityFactsProjection(settings),
-    rhythmProjection(settings),
-  ];
-}
 
 /**
  * Owns the read-model database and the runner that keeps it up to date. Query code

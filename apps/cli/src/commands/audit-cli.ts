@@ -14,6 +14,14 @@ import {
   AuditLineError,
   AuditVerificationReport,
   auditLeafBytes,
+  completeTrustedKey,
+  describeTrustedKey,
+  loadSigningKey,
+  NO_TRUSTED_KEY,
+  parseTrustedKey,
+  signatureCheck,
+  TrustedKeyChoice,
+  trustedKeyForAuditStore,
   auditLeafHash,
   EXPORT_FORMAT,
   ExportCheckpoint,
@@ -28,11 +36,12 @@ import {
   toHex,
   verifyEventLines,
   verifyInclusion,
+  AuditStore,
+  META_ORIGIN,
+  META_VERIFIER_KEY,
+  verifyStoredLog,
 } from '@app/audit';
-import { parseSignedNote } from '@app/audit/signed-note';
-import { AuditStore, META_ORIGIN, META_VERIFIER_KEY, verifyStoredLog } from '@app/audit/sqlite';
 import { EventEnvelope, Position, SqliteEventStore, START } from '@app/ledger';
-import { loadSigningKey, parseTrustedKey } from '../../../api/src/audit/signing-key';
 
 /** A failure to run (bad arguments, missing files, a server that does not answer): exit code 2, not "verification failed". */
 export class CliError extends Error {
@@ -46,14 +55,6 @@ export class CliError extends Error {
 }
 
 export type Warn = (message: string) => void;
-
-export interface TrustedKeyChoice {
-  readonly publicKey: Buffer;
-  /** Unknown only for a bare public key before the first note names it. */
-  readonly keyName?: string;
-  /** Where the key came from, for the report. */
-  readonly source: string;
-}
 
 export interface VerifyOutcome {
   readonly source: string;
@@ -77,53 +78,23 @@ export function openDataDir(dataDir: string): { ledger: SqliteEventStore; audit:
   }
 }
 
-/**
- * The key checkpoints must be signed with: `--key` (what an auditor should
- * pass: the published verifier key), else the server's own signing key
- * (LEDGER_SIGNING_KEY, or the key file in the data directory), else the key
- * the audit store names. The last two sit beside the data they vouch for, so
- * using them is announced as a warning.
- */
-export function trustedKeyForDataDir(
-  config: AppConfig,
-  audit: AuditStore,
-  pinned: string | undefined,
-  warn: Warn,
-): TrustedKeyChoice {
-  if (pinned !== undefined) return { ...parseTrustedKey(pinned), source: '--key' };
-  const own = loadSigningKey(config, { create: false });
-  if (own) {
-    if (own.source === 'key file')
-      warn(`trusting the key file beside the data (${own.file}); pin the published key with --key`);
-    return { publicKey: own.signer.publicKey, keyName: own.signer.keyName, source: own.source };
-  }
-  const stored = audit.getMeta(META_VERIFIER_KEY);
-  if (stored) {
-    warn('trusting the verifier key recorded in the audit store itself; pin the published key with --key');
-    const parsed = parseVerifierKey(stored);
-    return { publicKey: parsed.publicKey, keyName: parsed.keyName, source: 'audit store' };
-  }
-  if (audit.checkpointCount() === 0) return { publicKey: Buffer.alloc(0), source: 'none (no checkpoints)' };
-  throw new CliError('no key to check the checkpoints against: pass --key <verifier key or base64 public key>');
-}
-
 export async function verifyDataDir(
   config: AppConfig,
   options: { key?: string; warn: Warn; onProgress?: (checked: number, total: number) => void },
 ): Promise<VerifyOutcome> {
   const { ledger, audit } = openDataDir(config.dataDir);
   try {
-    const trusted = completeKey(
-      trustedKeyForDataDir(config, audit, options.key, options.warn),
-      audit.latestCheckpoint()?.note,
-    );
+    const chosen = trustedKeyForAuditStore(config, audit, options.key, options.warn);
+    if (chosen === null)
+      throw new CliError('no key to check the checkpoints against: pass --key <verifier key or base64 public key>');
+    const trusted = completeTrustedKey(chosen, audit.latestCheckpoint()?.note);
     const total = (await ledger.head()).events;
     const report = await verifyStoredLog(ledger, audit, {
       ...signatureCheck(trusted),
       maxEvents: total,
       onProgress: (checked) => options.onProgress?.(checked, total),
     });
-    return { source: config.dataDir, trustedKey: describeKey(trusted), report };
+    return { source: config.dataDir, trustedKey: describeTrustedKey(trusted), report };
   } finally {
     audit.close();
     await ledger.close();
@@ -234,8 +205,8 @@ export async function verifyExport(
     trusted = { publicKey: parsed.publicKey, keyName: parsed.keyName, source: 'export header' };
   } else if (checkpoints.length > 0) {
     throw new CliError('the export names no key: pass --key <verifier key or base64 public key>');
-  } else trusted = { publicKey: Buffer.alloc(0), source: 'none (no checkpoints)' };
-  trusted = completeKey(trusted, checkpoints[0]?.note);
+  } else trusted = NO_TRUSTED_KEY;
+  trusted = completeTrustedKey(trusted, checkpoints[0]?.note);
 
   async function* events(): AsyncGenerator<AuditEventLine> {
     let count = 0;
@@ -269,7 +240,7 @@ export async function verifyExport(
     ...signatureCheck(trusted),
     onProgress: options.onProgress,
   });
-  return { source: file, trustedKey: describeKey(trusted), report };
+  return { source: file, trustedKey: describeTrustedKey(trusted), report };
 }
 
 // ---------------------------------------------------------------- url
@@ -317,8 +288,8 @@ export async function verifyUrl(url: string, options: UrlOptions): Promise<Verif
     const parsed = parseVerifierKey(latest.verifierKey);
     trusted = { publicKey: parsed.publicKey, keyName: parsed.keyName, source: base };
   } else if (latest) trusted = { publicKey: Buffer.from(latest.publicKey, 'base64'), source: base };
-  else trusted = { publicKey: Buffer.alloc(0), source: 'none (no checkpoints)' };
-  trusted = completeKey(trusted, checkpoints[0]?.note);
+  else trusted = NO_TRUSTED_KEY;
+  trusted = completeTrustedKey(trusted, checkpoints[0]?.note);
 
   const pageSize = options.pageSize ?? 10_000;
   async function* events(): AsyncGenerator<AuditEventLine> {
@@ -335,7 +306,7 @@ export async function verifyUrl(url: string, options: UrlOptions): Promise<Verif
     ...signatureCheck(trusted),
     onProgress: options.onProgress,
   });
-  return { source: base, trustedKey: describeKey(trusted), report };
+  return { source: base, trustedKey: describeTrustedKey(trusted), report };
 }
 
 function apiBase(url: string): string {
@@ -426,34 +397,6 @@ async function eventAt(ledger: SqliteEventStore, audit: AuditStore, index: numbe
 
 function toStoredCheckpoint(checkpoint: ExportCheckpoint): StoredCheckpoint {
   return { size: checkpoint.size, rootHash: checkpoint.rootHash, note: checkpoint.note };
-}
-
-/** A bare public key takes its name from the notes it signed (the key ID in each signature binds name and key). */
-function completeKey(key: TrustedKeyChoice, note: string | undefined): TrustedKeyChoice {
-  if (key.keyName !== undefined || note === undefined) return key;
-  try {
-    return { ...key, keyName: parseSignedNote(note).signatures[0]?.keyName };
-  } catch {
-    return key;
-  }
-}
-
-/**
- * Signatures are skipped only when there is no key because nothing was ever
- * signed; a key whose name could not be found still checks (and fails).
- */
-function signatureCheck(key: TrustedKeyChoice): {
-  trustedKey: { publicKey: Buffer; keyName: string } | null;
-  origin?: string;
-} {
-  if (key.publicKey.length === 0) return { trustedKey: null };
-  const keyName = key.keyName ?? '(unnamed key)';
-  return { trustedKey: { publicKey: key.publicKey, keyName }, origin: key.keyName };
-}
-
-function describeKey(key: TrustedKeyChoice): string | null {
-  if (key.publicKey.length === 0) return null;
-  return `${key.keyName ?? '(unnamed)'} ${key.publicKey.toString('base64')} (${key.source})`;
 }
 
 function safeParse(text: string, lineNumber: number) {

@@ -1,7 +1,6 @@
 import { dataFiles, clockSettingsFrom } from '@app/runtime';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { LiveReadModels } from '@app/projections';
-import { readModelProjections } from '../../../api/src/read-models/read-models.service';
+import { LiveReadModels, readModelProjections } from '@app/projections';
 import { cliConfig, fail } from '../cli-config';
 import { openLedgerForReading } from './open-ledger';
 import { count, Progress, rateLine } from './progress';

@@ -7,9 +7,9 @@ import {
   rebuildReadModels,
   RebuildInProgressError,
   realReadModelFile,
+  readModelProjections,
 } from '@app/projections';
 import { existsSync } from 'node:fs';
-import { readModelProjections } from '../../../api/src/read-models/read-models.service';
 import { cliConfig, fail } from '../cli-config';
 import { openLedgerForReading } from './open-ledger';
 import { count, duration, Progress, rateLine } from './progress';

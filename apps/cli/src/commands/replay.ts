@@ -12,9 +12,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditLeafBytes, leafHash, toHex } from '@app/audit';
+import { auditLeafBytes, leafHash, toHex, AuditStore } from '@app/audit';
 import { CompactRange } from '@app/audit/compact-range';
-import { AuditStore } from '@app/audit/sqlite';
 import {
   ClockSettings,
   localDateOf,
@@ -30,8 +29,14 @@ import {
   upcast,
 } from '@app/domain';
 import { canonicalJson, EventEnvelope, EventStore, LedgerHead, Position, SqliteEventStore, START } from '@app/ledger';
-import { computeBulletin, computeRanking, openReadModelDb, overviewReport, ProjectionRunner } from '@app/projections';
-import { readModelProjections } from '../../../api/src/read-models/read-models.service';
+import {
+  computeBulletin,
+  computeRanking,
+  openReadModelDb,
+  overviewReport,
+  ProjectionRunner,
+  readModelProjections,
+} from '@app/projections';
 import { CliError } from './audit-cli';
 
 export type ReplayReport = 'overview' | 'ranking' | 'bulletin';

@@ -31,8 +31,7 @@ import {
   weekOf,
 } from '@app/domain';
 import { Actor } from '@app/ledger';
-import { hashToken, newToken } from '@app/security';
-import type { PetitionerInput } from '../../../api/src/matters/seal-petitioners';
+import { hashToken, newToken, type PetitionerInput } from '@app/security';
 import {
   ACTION_KINDS,
   CATEGORY_MIX,

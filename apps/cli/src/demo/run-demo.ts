@@ -15,10 +15,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { LocalDate } from '@app/domain';
 import { SqliteEventStore } from '@app/ledger';
-import { openReadModelDb, ProjectionRunner, removeReadModelFile } from '@app/projections';
-import { PersonalDataVault } from '@app/security';
-import { sealPetitioners } from '../../../api/src/matters/seal-petitioners';
-import { readModelProjections } from '../../../api/src/read-models/read-models.service';
+import { openReadModelDb, ProjectionRunner, removeReadModelFile, readModelProjections } from '@app/projections';
+import { PersonalDataVault, sealPetitioners } from '@app/security';
 import { DemoLedger } from './demo-ledger';
 import { DemoSimulation, DemoSummary } from './demo-simulation';
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NewEvent, SqliteEventStore } from '@app/ledger';
-import { Projection, ProjectionRunner } from '@app/projections';
+import { NewEvent, Projection, SqliteEventStore } from '@app/ledger';
+import { ProjectionRunner } from '@app/projections';
 import { auditLeafHash } from '../audit-leaf';
 import { verifyCheckpointNote } from '../checkpoint';
 import { InconsistentCheckpointError } from '../errors';

@@ -1,7 +1,6 @@
-import type { EventEnvelope } from '@app/ledger';
-// Type only: the runner is the projections library's; the audit store runs under it
-// like any read model, so there is no runtime dependency back on that library.
-import type { ApplyContext, Projection } from '@app/projections';
+// The log-consumer contract is the ledger's: the projections runner drives the audit
+// tree like any read model, and this library needs nothing of the projections library.
+import type { ApplyContext, EventEnvelope, Projection } from '@app/ledger';
 import { auditLeafBytes } from '../audit-leaf';
 import { leafHash } from '../merkle-hash';
 import { AUDIT_TREE_SCHEMA } from './audit-db';

@@ -1,6 +1,5 @@
 import { ClockSettings, EventDataMap, localDateOf, upcast } from '@app/domain';
-import { EventEnvelope } from '@app/ledger';
-import { Projection } from '../projection';
+import { EventEnvelope, type Projection } from '@app/ledger';
 import { statementCache, streamId } from './fact-scope';
 
 const statements = statementCache({

@@ -7,8 +7,7 @@ import {
   milestonesOf,
   upcastEvent,
 } from '@app/domain';
-import { EventEnvelope } from '@app/ledger';
-import { Projection } from '../projection';
+import { EventEnvelope, type Projection } from '@app/ledger';
 import { statementCache } from './fact-scope';
 
 /**

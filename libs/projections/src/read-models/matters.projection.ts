@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ClockSettings, deadlines, Deadline, evolveMatter, localDateOf, MatterState, upcastEvent } from '@app/domain';
-import { EventEnvelope } from '@app/ledger';
-import { Projection } from '../projection';
+import { EventEnvelope, type Projection } from '@app/ledger';
 import { prepared } from '../prepared';
 
 export interface MatterRow {

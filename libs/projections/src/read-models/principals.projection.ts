@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { EventEnvelope } from '@app/ledger';
-import { Projection } from '../projection';
+import { EventEnvelope, type Projection } from '@app/ledger';
 import { prepared } from '../prepared';
 
 export interface PrincipalRow {

@@ -2,8 +2,7 @@
 // in-memory read-model database, and table contents in a stable order.
 import type Database from 'better-sqlite3';
 import type { DomainEvent } from '@app/domain';
-import type { EventEnvelope } from '@app/ledger';
-import type { Projection } from '../projection';
+import type { EventEnvelope, Projection } from '@app/ledger';
 import { modelDb, on, stored } from '../testing/projection-spec';
 
 /** Wraps `[stream, event]` pairs as the ledger would (see `stored`), all recorded at one instant by one registrar. */

@@ -1,4 +1,4 @@
-import { auditLeafHash } from '@app/audit/audit-leaf';
+import { auditLeafHash } from '@app/audit';
 import { domainEvent } from '@app/domain';
 import { at, ev } from '@app/domain/testing/matter-fixtures';
 import { dumpReadModels } from '../read-model-dump';

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
-import { auditLeafHash } from '@app/audit/audit-leaf';
-import { canonicalJson, EventEnvelope } from '@app/ledger';
-import { Projection } from '../projection';
+import { auditLeafHash } from '@app/audit';
+import { canonicalJson, EventEnvelope, type Projection } from '@app/ledger';
 import { prepared } from '../prepared';
 
 export interface TimelineEntry {

@@ -1,7 +1,6 @@
-import { canonicalJson, EventEnvelope } from '@app/ledger';
+import { canonicalJson, EventEnvelope, type Projection } from '@app/ledger';
 import { prepared } from '../prepared';
 import { ClockSettings, EventDataMap, localDateOf, upcast } from '@app/domain';
-import { Projection } from '../projection';
 
 /** Matter events the rhythm needs beyond the fact tables: evaluations, case owners, and what units did. */
 const ACTS = new Set([

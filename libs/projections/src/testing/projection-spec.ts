@@ -2,8 +2,7 @@
 // read-model database to apply them to, for given/then specs of projections.
 import Database from 'better-sqlite3';
 import type { DomainEvent } from '@app/domain';
-import type { Actor, EventEnvelope } from '@app/ledger';
-import type { Projection } from '../projection';
+import type { Actor, EventEnvelope, Projection } from '@app/ledger';
 
 /** `[stream, event]` pairs as stored: positions from `first`, revisions counted per stream, ids e-<position>. */
 export function stored(

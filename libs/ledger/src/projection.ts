@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { EventEnvelope } from '@app/ledger';
+import { EventEnvelope } from './event-envelope';
 
 export interface ApplyContext {
   db: Database.Database;

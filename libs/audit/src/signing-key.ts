@@ -2,6 +2,7 @@ import { dataFiles, AppConfig } from '@app/runtime';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { SigningKeyError } from './errors';
 import {
   formatVerifierKey,
   generateSigningKey,
@@ -9,8 +10,7 @@ import {
   NoteSigner,
   parseVerifierKey,
   signerFromPrivateKey,
-  SigningKeyError,
-} from '@app/audit';
+} from './note-keys';
 
 export interface LoadedSigningKey {
   readonly signer: NoteSigner;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SealedPetitioner } from '@app/domain';
-import { PersonalDataVault } from '@app/security';
+import { PersonalDataVault } from './personal-data-vault';
 
 /** A petitioner's personal data as a registrar gives it. */
 export interface PetitionerInput {

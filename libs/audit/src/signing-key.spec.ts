@@ -2,7 +2,9 @@ import { dataFiles, ConfigError, loadConfig } from '@app/runtime';
 import { mkdtempSync, readFileSync, rmSync, statSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateSigningKey, signCheckpoint, verifyCheckpointNote, EMPTY_TREE_ROOT_HEX } from '@app/audit';
+import { signCheckpoint, verifyCheckpointNote } from './checkpoint';
+import { EMPTY_TREE_ROOT_HEX } from './merkle-hash';
+import { generateSigningKey } from './note-keys';
 import { loadSigningKey, parseSigningKey, parseTrustedKey } from './signing-key';
 
 describe('the audit signing key', () => {
