@@ -153,6 +153,24 @@ const WRITES: WriteEndpoint[] = [
     allowed: REGISTRAR,
     target: on('registered', '/corrections', { field: 'summary', value: '更正后的摘要', reason: '笔误' }),
   },
+  {
+    name: 'POST /matters/{id}/upper-assignments',
+    allowed: [...REGISTRAR, 'leader'],
+    target: on('registered', '/upper-assignments', {
+      level: 'province',
+      documentRef: '豫信交〔2022〕15号',
+      dueBy: '2022-04-30',
+      occurredAt: '2022-03-02T10:00:00+08:00',
+    }),
+  },
+  {
+    name: 'POST /instructions',
+    allowed: [...REGISTRAR, 'leader'],
+    target: async () => ({
+      path: '/instructions',
+      body: { leader: '市委书记', occurredAt: '2022-03-02T08:00:00+08:00', text: '抓紧化解' },
+    }),
+  },
 ];
 
 function expectedWrite(endpoint: WriteEndpoint, role: RoleKey): 201 | 401 | 403 {

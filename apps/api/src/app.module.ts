@@ -28,6 +28,8 @@ import { FactCommands } from './facts/fact-commands.service';
 import { FactsController } from './facts/facts.controller';
 import { MatterDirectory } from './facts/matter-directory';
 import { REPORT_HANDLERS, ReportsController } from './reports';
+import { INSTRUCTION_HANDLERS, InstructionsController } from './instructions';
+import { UPPER_ASSIGNMENT_HANDLERS, UpperAssignmentsController } from './upper-assignments';
 import { RHYTHM_CONTROLLERS } from './rhythm/rhythm.controllers';
 import { RhythmService } from './rhythm/rhythm.service';
 
@@ -60,6 +62,8 @@ export class AppModule {
         PetitionersController,
         FactsController,
         ReportsController,
+        InstructionsController,
+        UpperAssignmentsController,
         ...RHYTHM_CONTROLLERS,
       ],
       providers: [
@@ -79,6 +83,8 @@ export class AppModule {
         ...UNIT_HANDLERS,
         ...PETITIONER_HANDLERS,
         ...REPORT_HANDLERS,
+        ...INSTRUCTION_HANDLERS,
+        ...UPPER_ASSIGNMENT_HANDLERS,
       ],
     };
   }

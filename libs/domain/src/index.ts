@@ -135,6 +135,7 @@ export { decideCampaign, evolveCampaign } from './facts/campaign';
 export type { CampaignState } from './facts/campaign';
 export { decideUpperAssignment, evolveUpperAssignment, upperAssignmentDecider } from './facts/upper-assignment';
 export type { UpperAssignmentContext, UpperAssignmentState } from './facts/upper-assignment';
+export { instructionDecider } from './facts/instruction';
 
 // the bureau's rhythm: agenda, bulletin, ranking rules and rankings, restatements
 export * from './rhythm';

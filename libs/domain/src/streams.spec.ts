@@ -6,6 +6,10 @@ describe('stream names', () => {
     expect(streams.unit('town-a').name).toBe('unit-town-a');
     expect(streams.publication('ranking', '2022-04').name).toBe('publication-ranking-2022-04');
     expect(streams.fact('risk_assessment', 'RA1').name).toBe('risk_assessment-RA1');
+    expect(streams.upperAssignment('M-1').name).toBe('upper_assignment-M-1');
+    expect(streams.instruction('IN1').name).toBe('instruction-IN1');
+    expect(streams.reminderChannel('wecom-a').name).toBe('reminder_channel-wecom-a');
+    expect(streams.reminder('town-a', '2022-04-06').name).toBe('reminder-town-a-2022-04-06');
   });
 
   it('parses back the kind and the id, even when the id holds dashes', () => {

@@ -16,6 +16,10 @@ export const STREAM_KINDS = [
   'screening',
   'risk_assessment',
   'accountability',
+  'upper_assignment',
+  'instruction',
+  'reminder_channel',
+  'reminder',
 ] as const;
 export type StreamKind = (typeof STREAM_KINDS)[number];
 
@@ -42,6 +46,12 @@ export const streams = {
   /** The one-fact streams (receptions, screenings, ...) with a generated id. */
   fact: (kind: Extract<StreamKind, 'reception' | 'screening' | 'risk_assessment' | 'accountability'>, id: string) =>
     named(kind, id),
+  /** 上三级交办: one stream per matter, beside (not inside) the matter's own. */
+  upperAssignment: (matterId: string) => named('upper_assignment', matterId),
+  instruction: (instructionId: string) => named('instruction', instructionId),
+  reminderChannel: (channelId: string) => named('reminder_channel', channelId),
+  /** One unit's daily digest and its deliveries. */
+  reminder: (unit: string, date: string) => named('reminder', `${unit}-${date}`),
 } as const;
 
 /** The kind and id of a stream name built by `streams`; null for a name no kind here produces. */

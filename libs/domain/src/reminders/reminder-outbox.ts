@@ -4,6 +4,7 @@ import { DomainEvent, domainEvent } from '../events/event-catalog';
 import { oneOf, refuse, requiredText } from '../matter/command-checks';
 import type { FactContext } from '../facts/record-facts';
 import type { UnitDigest } from './daily-digest';
+import { streams } from '../streams';
 
 /**
  * The durable outbox of the daily reminder: stream `reminder-<unit>-<date>`.
@@ -74,4 +75,4 @@ export const reminderDecider = {
 };
 
 /** The stream of one unit's digest for one day. */
-export const reminderStream = (unit: string, date: string): string => `reminder-${unit}-${date}`;
+export const reminderStream = (unit: string, date: string): string => streams.reminder(unit, date).name;

@@ -60,6 +60,8 @@ export const RULES = {
   // rule: upper-level assignments
   'already-upper-assigned': { kind: 'rule', title: 'The matter is already recorded as assigned from above' },
   'due-before-assignment': { kind: 'rule', title: "The assigner's due date cannot be before the assignment" },
+  // rule: one-fact streams (instructions)
+  'already-recorded': { kind: 'rule', title: 'The fact is already recorded' },
   // rule: ranking rules and publications
   'rule-version-not-next': { kind: 'rule', title: 'A ranking rule version must follow the previous one' },
   'period-not-ended': { kind: 'rule', title: 'A period can be published only after it has ended' },

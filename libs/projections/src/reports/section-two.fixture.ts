@@ -11,6 +11,39 @@ type Fact = [string, DomainEvent];
 
 const day = (start: string, offset: number): string => addDays(start, offset);
 
+/** The seed's section 二 figures these facts give, as the report states them (shared by the HTTP e2e). */
+export const SEED_SECTION_TWO = {
+  instructions: { total: 15, byLeader: [{ leader: '市委书记', count: 15 }] },
+  meetings: {
+    weekly_judgment: 22,
+    joint: 5,
+    other: 7,
+    judgedCases: 21,
+    resolved: 20,
+    underControl: 0,
+    resolvedOrUnderControlRate: 95.24,
+  },
+  upperAssignments: {
+    received: 59,
+    byLevel: { central: 20, province: 20, prefecture: 19 },
+    due: 59,
+    onTime: 59,
+    onTimeRate: 100,
+  },
+  sms: 26,
+  reviews: { completed: 4, review: 4, reReview: 0 },
+};
+
+/** Phrases of the seed's section 二 the drafted text must hold. */
+export const SEED_SECTION_TWO_PHRASES = [
+  '召开周研判会22次，全市信访联席会议5次',
+  '市委书记同志批示15件次',
+  '研判案件21件次，案件化解稳控率95.24％',
+  '上三级交办来访案件59件，到期办结率100％',
+  '手机短信平台办理短信访26件',
+  '复查复核办公室受理复查办结案件4件',
+];
+
 function opened(
   id: string,
   on: string,
