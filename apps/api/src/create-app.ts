@@ -1,10 +1,11 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/runtime';
 import { AppModule, AppOptions } from './app.module';
+import { API_DOCS_PATH, openApiDocument } from './http/openapi';
 
 export const API_PREFIX = 'api/v1';
 
@@ -26,15 +27,6 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     ],
   });
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('petition-ledger')
-      .setDescription('Event-sourced ledger of a letters-and-visits bureau (信访局). Contract: API.md v1.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup(API_DOCS_PATH, app, openApiDocument(app), { jsonDocumentUrl: `${API_DOCS_PATH}-json` });
   return app;
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { Roles } from '../auth/auth.decorators';
+import { ApiProblems } from '../http/api-problems';
 import { badRequest, notFound, ProblemException } from '../http/problem';
 import { ReadQueryDto } from '../read-models/read-query.dto';
 import {
@@ -30,7 +31,12 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get('checkpoint')
-  @ApiOperation({ summary: 'the latest signed checkpoint (C2SP signed note) and the public key that signed it' })
+  @ApiOperation({
+    summary: 'the latest signed checkpoint (C2SP signed note) and the public key that signed it',
+    operationId: 'getAuditCheckpoint',
+  })
+  @ApiOkResponse({ description: 'The latest signed checkpoint' })
+  @ApiProblems(400, 401, 404, 503)
   async checkpoint(@Query() query: ReadQueryDto, @Res({ passthrough: true }) res: Response): Promise<CheckpointView> {
     await this.reflect(query, res);
     return this.latest();
@@ -40,7 +46,10 @@ export class AuditController {
   @ApiOperation({
     summary:
       'every signed checkpoint in signing order, paged by size (not in API.md v1; used by `ledger verify --url`)',
+    operationId: 'listAuditCheckpoints',
   })
+  @ApiOkResponse({ description: 'A page of signed checkpoints' })
+  @ApiProblems(400, 401, 503)
   async checkpoints(@Query() query: CheckpointsQueryDto, @Res({ passthrough: true }) res: Response) {
     await this.reflect(query, res);
     const after = number(query.afterSize, 'afterSize', 0);
@@ -51,7 +60,12 @@ export class AuditController {
   }
 
   @Get('proofs/inclusion')
-  @ApiOperation({ summary: 'RFC 9162 inclusion proof of one event (leaf) in the tree of a given size' })
+  @ApiOperation({
+    summary: 'RFC 9162 inclusion proof of one event (leaf) in the tree of a given size',
+    operationId: 'getInclusionProof',
+  })
+  @ApiOkResponse({ description: 'The inclusion proof' })
+  @ApiProblems(400, 401, 404, 422, 503)
   async inclusion(@Query() query: InclusionProofQueryDto, @Res({ passthrough: true }) res: Response) {
     await this.reflect(query, res);
     const index = number(query.index, 'index');
@@ -64,7 +78,12 @@ export class AuditController {
   }
 
   @Get('proofs/consistency')
-  @ApiOperation({ summary: 'RFC 9162 consistency proof that the tree of size `to` extends the tree of size `from`' })
+  @ApiOperation({
+    summary: 'RFC 9162 consistency proof that the tree of size `to` extends the tree of size `from`',
+    operationId: 'getConsistencyProof',
+  })
+  @ApiOkResponse({ description: 'The consistency proof' })
+  @ApiProblems(400, 401, 404, 422, 503)
   async consistency(@Query() query: ConsistencyProofQueryDto, @Res({ passthrough: true }) res: Response) {
     await this.reflect(query, res);
     const from = number(query.from, 'from');
@@ -81,7 +100,12 @@ export class AuditController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: 'recompute the tree from the whole log and check every stored hash and checkpoint' })
+  @ApiOperation({
+    summary: 'recompute the tree from the whole log and check every stored hash and checkpoint',
+    operationId: 'verifyAudit',
+  })
+  @ApiOkResponse({ description: 'The result of the verification' })
+  @ApiProblems(400, 401, 503)
   async verify(@Query() query: ReadQueryDto, @Res({ passthrough: true }) res: Response) {
     await this.reflect(query, res);
     const report = await this.audit.verify();
@@ -98,7 +122,12 @@ export class AuditController {
   @Get('events')
   @Roles('auditor')
   @ApiProduces('application/x-ndjson')
-  @ApiOperation({ summary: 'the raw log as NDJSON, one event per line with its audit index and leaf hash' })
+  @ApiOperation({
+    summary: 'the raw log as NDJSON, one event per line with its audit index and leaf hash',
+    operationId: 'listAuditEvents',
+  })
+  @ApiOkResponse({ description: 'NDJSON, one event per line' })
+  @ApiProblems(400, 401, 403, 503)
   async events(
     @Query() query: AuditEventsQueryDto,
     @Res({ passthrough: true }) res: Response,

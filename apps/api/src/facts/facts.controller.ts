@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
+import { ApiProblems } from '../http/api-problems';
+import { ApiWritten } from '../http/openapi';
 import { WriteResult } from '../writes/ledger-writer';
 import { Write, WriteContext } from '../writes/write-context';
 import { FactCommands } from './fact-commands.service';
@@ -25,6 +27,9 @@ export class FactsController {
   @Post('receptions')
   @HttpCode(201)
   @Roles('registrar', 'leader')
+  @ApiOperation({ summary: 'Record a leader’s reception of petitioners (领导接访)', operationId: 'recordReception' })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 409, 422)
   reception(@Body() body: ReceptionDto, @Write() ctx: WriteContext): Promise<WriteResult> {
     return this.commands.reception(ctx, body);
   }
@@ -33,6 +38,9 @@ export class FactsController {
   @Post('screenings')
   @HttpCode(201)
   @Roles('registrar', 'leader')
+  @ApiOperation({ summary: 'Record a screening for disputes (矛盾纠纷排查)', operationId: 'recordScreening' })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 409, 422)
   screening(@Body() body: ScreeningDto, @Write() ctx: WriteContext): Promise<WriteResult> {
     return this.commands.screening(ctx, body);
   }
@@ -41,6 +49,12 @@ export class FactsController {
   @Post('risk-assessments')
   @HttpCode(201)
   @Roles('registrar', 'leader')
+  @ApiOperation({
+    summary: 'Record a social stability risk assessment (社会稳定风险评估)',
+    operationId: 'recordRiskAssessment',
+  })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 409, 422)
   riskAssessment(@Body() body: RiskAssessmentDto, @Write() ctx: WriteContext): Promise<WriteResult> {
     return this.commands.riskAssessment(ctx, body);
   }
@@ -49,6 +63,9 @@ export class FactsController {
   @Post('campaigns')
   @HttpCode(201)
   @Roles('registrar', 'leader')
+  @ApiOperation({ summary: 'Launch a backlog campaign (积案化解)', operationId: 'launchCampaign' })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 409, 422)
   campaign(@Body() body: CampaignDto, @Write() ctx: WriteContext): Promise<WriteResult> {
     return this.commands.launchCampaign(ctx, body);
   }
@@ -56,6 +73,9 @@ export class FactsController {
   @Post('campaigns/:id/cases')
   @HttpCode(201)
   @Roles('registrar', 'leader')
+  @ApiOperation({ summary: 'Add a matter to a campaign’s cases', operationId: 'addCampaignCase' })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   campaignCase(
     @Param('id') id: string,
     @Body() body: CampaignCaseDto,
@@ -68,6 +88,9 @@ export class FactsController {
   @Post('meetings')
   @HttpCode(201)
   @Roles('registrar', 'leader')
+  @ApiOperation({ summary: 'Record a meeting and its decisions (周研判会 and others)', operationId: 'recordMeeting' })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 409, 422)
   meeting(@Body() body: MeetingDto, @Write() ctx: WriteContext): Promise<WriteResult> {
     return this.commands.meeting(ctx, body);
   }
@@ -76,6 +99,12 @@ export class FactsController {
   @Post('accountability')
   @HttpCode(201)
   @Roles('leader')
+  @ApiOperation({
+    summary: 'Record an accountability action (约谈, 通报批评; leader)',
+    operationId: 'recordAccountability',
+  })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 409, 422)
   accountability(@Body() body: AccountabilityDto, @Write() ctx: WriteContext): Promise<WriteResult> {
     return this.commands.accountability(ctx, body);
   }

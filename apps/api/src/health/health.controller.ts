@@ -1,9 +1,25 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { Public } from '../auth/auth.decorators';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../http/api-problems';
 import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, EventStore } from '@app/ledger';
 import { ReadinessRegistry } from './readiness';
+
+/** terminus' HealthCheckResult of a passing check; a failing one is a 503 problem that keeps `info` and `details`. */
+const HEALTHY = {
+  description: 'Up: every check passes',
+  schema: {
+    type: 'object',
+    properties: {
+      status: { type: 'string', enum: ['ok'] },
+      info: { type: 'object', additionalProperties: true, example: { ledger: { status: 'up' } } },
+      error: { type: 'object', additionalProperties: true },
+      details: { type: 'object', additionalProperties: true },
+    },
+    required: ['status'],
+  },
+};
 
 @ApiTags('health')
 @Public()
@@ -18,14 +34,26 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get()
-  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: the process answers', operationId: 'getLiveness', security: [] })
+  @ApiOkResponse(HEALTHY)
+  @ApiProblems(503)
+  // Documented above (the 503 is a problem): terminus' own description would call it application/json.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   live() {
     return this.health.check([]);
   }
 
   /** Readiness: the ledger is open and every registered check (e.g. projections caught up) passes. */
   @Get('ready')
-  @HealthCheck()
+  @ApiOperation({
+    summary: 'Readiness: the ledger is open and every check (e.g. projections caught up) passes',
+    operationId: 'getReadiness',
+    security: [],
+  })
+  @ApiOkResponse(HEALTHY)
+  @ApiProblems(503)
+  // Documented above (the 503 is a problem): terminus' own description would call it application/json.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   ready() {
     return this.health.check([
       () => this.ledgerOpen(),

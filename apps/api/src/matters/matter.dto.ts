@@ -264,7 +264,12 @@ export class CorrectionDto {
   @IsIn(CORRECTABLE_FIELDS)
   field!: CorrectableField;
 
-  @ApiProperty({ example: 'urban_rural_construction', nullable: true, description: 'null only clears subject' })
+  @ApiProperty({
+    type: String,
+    example: 'urban_rural_construction',
+    nullable: true,
+    description: 'null only clears subject',
+  })
   @ValidateIf((o: CorrectionDto) => o.value !== null)
   @IsString()
   @Length(1, 4000)

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { localDateOf, ClockSettings } from '@app/domain';
 import { findMatter, listMatters, timelineOf } from '@app/projections';
 import { Principal } from '@app/security';
 import { Inject } from '@nestjs/common';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { ApiProblems } from '../http/api-problems';
+import { ApiWritten } from '../http/openapi';
 import { badRequest, notFound } from '../http/problem';
 import { CLOCK_SETTINGS } from '../read-models/clock-settings';
 import { ReadModels } from '../read-models/read-models.service';
@@ -47,6 +49,9 @@ export class MattersController {
   @Post()
   @HttpCode(201)
   @Roles('registrar')
+  @ApiOperation({ summary: 'Open a matter with its first contact (registrar)', operationId: 'openMatter' })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 409, 422)
   open(@Body() body: OpenMatterDto, @Write() ctx: WriteContext): Promise<WriteResult> {
     return this.commands.open(ctx, {
       matterId: body.id,
@@ -62,6 +67,12 @@ export class MattersController {
   @Post(`${ID}/contacts`)
   @HttpCode(201)
   @Roles('registrar')
+  @ApiOperation({
+    summary: 'Record a further contact (a repeat) on a matter (registrar)',
+    operationId: 'recordContact',
+  })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   contact(@Param('id') id: string, @Body() body: RecordContactDto, @Write() ctx: WriteContext) {
     return this.commands.execute(ctx, id, { type: 'RecordContact', contact: body.contact });
   }
@@ -69,6 +80,9 @@ export class MattersController {
   @Post(`${ID}/assignments`)
   @HttpCode(201)
   @Roles('registrar')
+  @ApiOperation({ summary: 'Transfer or assign a matter to a unit (registrar)', operationId: 'assignMatter' })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   assign(@Param('id') id: string, @Body() body: AssignmentDto, @Write() ctx: WriteContext) {
     return this.commands.execute(ctx, id, { type: 'AssignMatter', ...body });
   }
@@ -76,6 +90,12 @@ export class MattersController {
   @Post(`${ID}/acceptance`)
   @HttpCode(201)
   @Roles('handler')
+  @ApiOperation({
+    summary: 'Accept or decline a matter (handler of the assigned unit)',
+    operationId: 'decideAcceptance',
+  })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   accept(@Param('id') id: string, @Body() body: AcceptanceDto, @Write() ctx: WriteContext) {
     return this.commands.execute(ctx, id, { type: 'DecideAcceptance', ...body });
   }
@@ -84,6 +104,12 @@ export class MattersController {
   @Post(`${ID}/remit-returns`)
   @HttpCode(201)
   @Roles('handler')
+  @ApiOperation({
+    summary: 'Return a matter as outside the unit’s remit (异议, handler)',
+    operationId: 'returnOutsideRemit',
+  })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   returnOutsideRemit(@Param('id') id: string, @Body() body: RemitReturnDto, @Write() ctx: WriteContext) {
     return this.commands.execute(ctx, id, { type: 'ReturnOutsideRemit', ...body });
   }
@@ -91,6 +117,12 @@ export class MattersController {
   @Post(`${ID}/actions`)
   @HttpCode(201)
   @Roles('handler')
+  @ApiOperation({
+    summary: 'Record a handling action (handler of the assigned unit)',
+    operationId: 'recordHandlingAction',
+  })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   action(@Param('id') id: string, @Body() body: ActionDto, @Write() ctx: WriteContext) {
     return this.commands.execute(ctx, id, { type: 'RecordHandlingAction', ...body });
   }
@@ -98,6 +130,9 @@ export class MattersController {
   @Post(`${ID}/extensions`)
   @HttpCode(201)
   @Roles('handler')
+  @ApiOperation({ summary: 'Extend the handling limit (handler of the assigned unit)', operationId: 'extendDeadline' })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   extend(@Param('id') id: string, @Body() body: ExtensionDto, @Write() ctx: WriteContext) {
     return this.commands.execute(ctx, id, { type: 'ExtendDeadline', ...body });
   }
@@ -105,6 +140,12 @@ export class MattersController {
   @Post(`${ID}/replies`)
   @HttpCode(201)
   @Roles('handler')
+  @ApiOperation({
+    summary: 'Issue the reply to the petitioner (handler of the assigned unit)',
+    operationId: 'issueReply',
+  })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   reply(@Param('id') id: string, @Body() body: ReplyDto, @Write() ctx: WriteContext) {
     return this.commands.execute(ctx, id, { type: 'IssueReply', ...body });
   }
@@ -112,6 +153,9 @@ export class MattersController {
   @Post(`${ID}/evaluations`)
   @HttpCode(201)
   @Roles('registrar')
+  @ApiOperation({ summary: 'Record the petitioner’s evaluation (registrar)', operationId: 'evaluateSatisfaction' })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   evaluate(@Param('id') id: string, @Body() body: EvaluationDto, @Write() ctx: WriteContext) {
     return this.commands.execute(ctx, id, { type: 'EvaluateSatisfaction', ...body });
   }
@@ -119,6 +163,9 @@ export class MattersController {
   @Post(`${ID}/reviews`)
   @HttpCode(201)
   @Roles('registrar')
+  @ApiOperation({ summary: 'Record a review or re-review request (registrar)', operationId: 'requestReview' })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   requestReview(@Param('id') id: string, @Body() body: ReviewRequestDto, @Write() ctx: WriteContext) {
     return this.commands.execute(ctx, id, { type: 'RequestReview', ...body });
   }
@@ -126,6 +173,9 @@ export class MattersController {
   @Post(`${ID}/reviews/decisions`)
   @HttpCode(201)
   @Roles('leader')
+  @ApiOperation({ summary: 'Decide a review or re-review (leader)', operationId: 'decideReview' })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   decideReview(@Param('id') id: string, @Body() body: ReviewDecisionDto, @Write() ctx: WriteContext) {
     return this.commands.execute(ctx, id, { type: 'DecideReview', ...body });
   }
@@ -133,6 +183,9 @@ export class MattersController {
   @Post(`${ID}/resolution`)
   @HttpCode(201)
   @Roles('handler')
+  @ApiOperation({ summary: 'Record that a matter was resolved (化解, handler)', operationId: 'resolveMatter' })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   resolve(@Param('id') id: string, @Body() body: ResolutionDto, @Write() ctx: WriteContext) {
     return this.commands.execute(ctx, id, { type: 'ResolveMatter', ...body });
   }
@@ -140,6 +193,9 @@ export class MattersController {
   @Post(`${ID}/owners`)
   @HttpCode(201)
   @Roles('leader')
+  @ApiOperation({ summary: 'Assign a leader as the matter’s owner (包案, leader)', operationId: 'assignOwner' })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   own(@Param('id') id: string, @Body() body: OwnerDto, @Write() ctx: WriteContext) {
     return this.commands.execute(ctx, id, { type: 'AssignOwner', ...body });
   }
@@ -147,11 +203,17 @@ export class MattersController {
   @Post(`${ID}/corrections`)
   @HttpCode(201)
   @Roles('registrar')
+  @ApiOperation({ summary: 'Correct a field of a matter (registrar)', operationId: 'correctMatter' })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   correct(@Param('id') id: string, @Body() body: CorrectionDto, @Write() ctx: WriteContext) {
     return this.commands.execute(ctx, id, { type: 'CorrectMatter', ...body });
   }
 
   @Get()
+  @ApiOperation({ summary: 'List matters, filtered and paged', operationId: 'listMatters' })
+  @ApiOkResponse({ description: 'A page of matters and the cursor of the next page' })
+  @ApiProblems(400, 401, 503)
   list(@Query() query: ListMattersQueryDto, @CurrentPrincipal() principal: Principal) {
     const limit = query.limit ? Number(query.limit) : 50;
     if (limit < 1 || limit > 500)
@@ -188,6 +250,12 @@ export class MattersController {
   }
 
   @Get(ID)
+  @ApiOperation({
+    summary: 'Get a matter’s current state (petitioners masked unless the caller may see them)',
+    operationId: 'getMatter',
+  })
+  @ApiOkResponse({ description: 'The matter’s current state' })
+  @ApiProblems(400, 401, 403, 404, 503)
   async get(
     @Param('id') id: string,
     @Query() _query: ReadQueryDto,
@@ -200,6 +268,9 @@ export class MattersController {
   }
 
   @Get(`${ID}/timeline`)
+  @ApiOperation({ summary: 'Get every event of a matter', operationId: 'getMatterTimeline' })
+  @ApiOkResponse({ description: 'The matter’s events in order' })
+  @ApiProblems(400, 401, 403, 404, 503)
   timeline(@Param('id') id: string, @Query() _query: ReadQueryDto, @CurrentPrincipal() principal: Principal) {
     const row = findMatter(this.readModels.db, id);
     if (!row) throw notFound(`no matter ${id}`);

@@ -1,12 +1,21 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { domainEvent } from '@app/domain';
 import { hashToken, newToken, Role, ROLES } from '@app/security';
 import { Roles } from '../auth/auth.decorators';
+import { ApiProblems } from '../http/api-problems';
 import { badRequest } from '../http/problem';
 import { UnitDirectory } from '../units/unit-directory';
+import { PrincipalCreatedDto } from './principal-created.dto';
 import { LedgerWriter, WriteResult } from '../writes/ledger-writer';
 import { Write, WriteContext } from '../writes/write-context';
 
@@ -44,6 +53,9 @@ export class PrincipalsController {
   @Post()
   @HttpCode(201)
   @Roles('admin')
+  @ApiOperation({ summary: 'Register a principal and issue its token (admin)', operationId: 'registerPrincipal' })
+  @ApiCreatedResponse({ type: PrincipalCreatedDto, description: 'Written; the token is shown this once' })
+  @ApiProblems(400, 401, 403, 409, 422)
   async register(
     @Body() body: RegisterPrincipalDto,
     @Write() ctx: WriteContext,

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { canonicalJson } from '@app/ledger';
 import { ReportPoint } from '@app/projections';
 import { Principal } from '@app/security';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { ApiProblems } from '../http/api-problems';
+import { ApiWritten, WriteResultDto } from '../http/openapi';
 import { ProblemException } from '../http/problem';
 import { ReportQueryDto } from '../read-models/read-query.dto';
 import { Write, WriteContext } from '../writes/write-context';
@@ -44,7 +46,9 @@ export class JudgmentsController {
   constructor(private readonly rhythm: RhythmService) {}
 
   @Get(':week')
-  @ApiOperation({ summary: '周研判: the weekly judgment agenda, e.g. 2022-W14' })
+  @ApiOperation({ summary: '周研判: the weekly judgment agenda, e.g. 2022-W14', operationId: 'getJudgmentAgenda' })
+  @ApiOkResponse({ description: 'The agenda of the week' })
+  @ApiProblems(400, 401, 503)
   async agenda(
     @Param('week') weekId: string,
     @Query() query: ReportQueryDto,
@@ -67,8 +71,11 @@ export class BulletinsController {
   @Get(':halfMonth')
   @ApiOperation({
     summary: '半月通报: one row per unit, e.g. 2022-04-H1; JSON, or CSV, XLSX or printable HTML by Accept',
+    operationId: 'getBulletin',
   })
   @ApiProduces(JSON_TYPE, CSV_TYPE, XLSX_TYPE, HTML_TYPE)
+  @ApiOkResponse({ description: 'The bulletin in the format Accept asks for' })
+  @ApiProblems(400, 401, 406, 503)
   async bulletin(
     @Param('halfMonth') id: string,
     @Query() query: ReportQueryDto,
@@ -113,13 +120,23 @@ export class BulletinsController {
   @Post(':halfMonth/publish')
   @HttpCode(201)
   @Roles('analyst')
-  @ApiOperation({ summary: 'freeze a finished half-month’s bulletin as an event (once per period)' })
+  @ApiOperation({
+    summary: 'freeze a finished half-month’s bulletin as an event (once per period)',
+    operationId: 'publishBulletin',
+  })
+  @ApiCreatedResponse({
+    type: WriteResultDto,
+    description: 'Published: the write, with the checkpoint, rule and content hash it froze',
+  })
+  @ApiProblems(400, 401, 403, 409, 422, 503)
   publish(@Param('halfMonth') id: string, @Write() ctx: WriteContext) {
     return this.rhythm.publish('bulletin', this.rhythm.period('bulletin', id), ctx);
   }
 
   @Get(':halfMonth/published')
-  @ApiOperation({ summary: 'the published bulletin, byte for byte' })
+  @ApiOperation({ summary: 'the published bulletin, byte for byte', operationId: 'getPublishedBulletin' })
+  @ApiOkResponse({ description: 'The published bulletin, as it was frozen' })
+  @ApiProblems(400, 401, 404, 503)
   async published(
     @Param('halfMonth') id: string,
     @Query() query: ReportQueryDto,
@@ -139,7 +156,12 @@ export class RankingsController {
   constructor(private readonly rhythm: RhythmService) {}
 
   @Get(':month')
-  @ApiOperation({ summary: '月排名: units ranked within peer groups by the rule in force, e.g. 2022-04' })
+  @ApiOperation({
+    summary: '月排名: units ranked within peer groups by the rule in force, e.g. 2022-04',
+    operationId: 'getRanking',
+  })
+  @ApiOkResponse({ description: 'The ranking of the month' })
+  @ApiProblems(400, 401, 503)
   async ranking(@Param('month') id: string, @Query() query: ReportQueryDto, @Res({ passthrough: true }) res: Response) {
     const period = this.rhythm.period('ranking', id);
     const point = await this.rhythm.point(query.asOf);
@@ -150,7 +172,12 @@ export class RankingsController {
   }
 
   @Get(':month/units/:code/explanation')
-  @ApiOperation({ summary: 'why a unit ranked where it did: every indicator with the matters behind it' })
+  @ApiOperation({
+    summary: 'why a unit ranked where it did: every indicator with the matters behind it',
+    operationId: 'explainRanking',
+  })
+  @ApiOkResponse({ description: 'Each indicator with the matters behind it' })
+  @ApiProblems(400, 401, 403, 404, 503)
   async explanation(
     @Param('month') id: string,
     @Param('code') code: string,
@@ -167,13 +194,23 @@ export class RankingsController {
   @Post(':month/publish')
   @HttpCode(201)
   @Roles('analyst')
-  @ApiOperation({ summary: 'freeze a finished month’s ranking as an event (once per period)' })
+  @ApiOperation({
+    summary: 'freeze a finished month’s ranking as an event (once per period)',
+    operationId: 'publishRanking',
+  })
+  @ApiCreatedResponse({
+    type: WriteResultDto,
+    description: 'Published: the write, with the checkpoint, rule and content hash it froze',
+  })
+  @ApiProblems(400, 401, 403, 409, 422, 503)
   publish(@Param('month') id: string, @Write() ctx: WriteContext) {
     return this.rhythm.publish('ranking', this.rhythm.period('ranking', id), ctx);
   }
 
   @Get(':month/published')
-  @ApiOperation({ summary: 'the published ranking, byte for byte' })
+  @ApiOperation({ summary: 'the published ranking, byte for byte', operationId: 'getPublishedRanking' })
+  @ApiOkResponse({ description: 'The published ranking, as it was frozen' })
+  @ApiProblems(400, 401, 404, 503)
   async published(
     @Param('month') id: string,
     @Query() query: ReportQueryDto,
@@ -195,7 +232,12 @@ export class RankingRulesController {
   @Post()
   @HttpCode(201)
   @Roles('analyst')
-  @ApiOperation({ summary: 'adopt a version of a ranking rule; in force from the next month' })
+  @ApiOperation({
+    summary: 'adopt a version of a ranking rule; in force from the next month',
+    operationId: 'adoptRankingRule',
+  })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 409, 422)
   adopt(@Body() body: RankingRuleDto, @Write() ctx: WriteContext) {
     return this.rhythm.adoptRule(body, ctx);
   }
@@ -203,7 +245,10 @@ export class RankingRulesController {
   @Get()
   @ApiOperation({
     summary: 'the shipped default and every adopted rule version; with month=, the rule in force for it',
+    operationId: 'listRankingRules',
   })
+  @ApiOkResponse({ description: 'The rule versions, or the one in force for month' })
+  @ApiProblems(400, 401, 503)
   async list(@Query() query: RankingRulesQueryDto, @Res({ passthrough: true }) res: Response) {
     const point = await this.rhythm.point(query.asOf);
     stamp(res, point);
@@ -221,7 +266,10 @@ export class DossierController {
   @ApiOperation({
     summary:
       '问责卷宗: published rankings and bulletins a unit appeared in, its overdue matters, accountability actions',
+    operationId: 'getUnitDossier',
   })
+  @ApiOkResponse({ description: 'The unit’s accountability dossier' })
+  @ApiProblems(400, 401, 403, 404, 503)
   async dossier(
     @Param('code') code: string,
     @Query() query: ReportQueryDto,
