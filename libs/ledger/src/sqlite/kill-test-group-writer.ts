@@ -11,6 +11,8 @@ import { canonicalJson, SqliteEventStore } from '../index';
 const WRITERS = 16;
 const EVENTS_PER_APPEND = 3;
 const [file, sideFile] = process.argv.slice(2);
+// Tells the parent that start-up (module loading, slow on a loaded machine) is over: its kill timer starts now.
+process.stdout.write('loaded\n');
 const store = SqliteEventStore.open({ file });
 
 async function writer(w: number): Promise<void> {

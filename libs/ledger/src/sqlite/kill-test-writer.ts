@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { SqliteEventStore } from '../index';
 
 const [file, sideFile] = process.argv.slice(2);
+// Tells the parent that start-up (module loading, slow on a loaded machine) is over: its kill timer starts now.
+process.stdout.write('loaded\n');
 const store = SqliteEventStore.open({ file });
 
 async function main(): Promise<void> {

@@ -15,11 +15,14 @@ const groupWriter = resolve(__dirname, 'kill-test-group-writer.ts');
 function runAndKill(file: string, side: string, afterMs: number, script = writer): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['-r', register, script, file, side], {
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
+    // The random moment counts from the end of module loading, which takes seconds on a loaded
+    // machine: a timer started at spawn could kill every round before a single append.
+    let timer: NodeJS.Timeout | undefined;
+    child.stdout.once('data', () => (timer = setTimeout(() => child.kill('SIGKILL'), afterMs)));
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (signal === 'SIGKILL') done();
