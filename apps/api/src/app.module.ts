@@ -13,9 +13,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { problemForDomainError } from './http/domain-problems';
 import { registerProblemMapper } from './http/problem.filter';
-import { MatterCommands } from './matters/matter-commands.service';
-import { MatterViews } from './matters/matter-view';
-import { MattersController } from './matters/matters.controller';
+import { MATTER_HANDLERS, MattersController } from './matters';
 import { PersonalDataModule } from './matters/personal-data.module';
 import { PETITIONER_HANDLERS, PetitionersController } from './petitioners';
 import { PrincipalsController } from './principals/principals.controller';
@@ -24,9 +22,7 @@ import { ReadModels } from './read-models/read-models.service';
 import { UnitDirectory } from './units/unit-directory';
 import { UNIT_HANDLERS, UnitsController } from './units';
 import { LedgerWriter } from './writes/ledger-writer';
-import { FactCommands } from './facts/fact-commands.service';
-import { FactsController } from './facts/facts.controller';
-import { MatterDirectory } from './facts/matter-directory';
+import { FACT_HANDLERS, FactsController } from './facts';
 import { REPORT_HANDLERS, ReportsController } from './reports';
 import { INSTRUCTION_HANDLERS, InstructionsController } from './instructions';
 import { UPPER_ASSIGNMENT_HANDLERS, UpperAssignmentsController } from './upper-assignments';
@@ -75,16 +71,14 @@ export class AppModule {
         ReadModels,
         LedgerWriter,
         UnitDirectory,
-        MatterCommands,
-        MatterViews,
-        MatterDirectory,
-        FactCommands,
         RhythmService,
         ...UNIT_HANDLERS,
         ...PETITIONER_HANDLERS,
         ...REPORT_HANDLERS,
         ...INSTRUCTION_HANDLERS,
         ...UPPER_ASSIGNMENT_HANDLERS,
+        ...MATTER_HANDLERS,
+        ...FACT_HANDLERS,
       ],
     };
   }

@@ -92,7 +92,7 @@ export type * from './events/registry-events';
 export type * from './events/activity-events';
 
 // the matter decider
-export { decideMatter } from './matter/decide-matter';
+export { decideMatter, matterDecider } from './matter/decide-matter';
 export { DEFAULT_COLLECTIVE_THRESHOLD } from './matter/decision-context';
 export type { DecisionContext } from './matter/decision-context';
 export type * from './matter/matter-commands';
@@ -116,6 +116,7 @@ export { MAX_TEXT_LENGTH } from './matter/command-checks';
 export type * from './facts/fact-commands';
 export {
   erasePetitioner,
+  factTime,
   holdMeeting,
   recordAccountabilityAction,
   recordInstruction,
@@ -131,7 +132,15 @@ export type { RegisteredState } from './facts/registry-deciders';
 export type { Decider } from './decider';
 export { parseStreamName, STREAM_KINDS, streams } from './streams';
 export type { StreamKind, StreamName } from './streams';
-export { decideCampaign, evolveCampaign } from './facts/campaign';
+export { assertNotBeforeLaunch, campaignDecider, decideCampaign, evolveCampaign } from './facts/campaign';
+export {
+  accountabilityDecider,
+  meetingDecider,
+  personalDataViewingDecider,
+  receptionDecider,
+  riskAssessmentDecider,
+  screeningDecider,
+} from './facts/fact-deciders';
 export type { CampaignState } from './facts/campaign';
 export { decideUpperAssignment, evolveUpperAssignment, upperAssignmentDecider } from './facts/upper-assignment';
 export type { UpperAssignmentContext, UpperAssignmentState } from './facts/upper-assignment';

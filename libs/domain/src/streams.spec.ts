@@ -20,10 +20,18 @@ describe('stream names', () => {
     });
   });
 
+  it('parses the kinds that hold a dash by their whole name, not at the first dash', () => {
+    expect(streams.personalDataAccess('M-1').name).toBe('pd-access-M-1');
+    expect(parseStreamName('pd-access-M-1')).toEqual({ kind: 'pd-access', id: 'M-1', name: 'pd-access-M-1' });
+    expect(parseStreamName(streams.rankingRule('default').name)).toMatchObject({ kind: 'ranking-rule', id: 'default' });
+    expect(parseStreamName('ranking-2022-04')).toBeNull();
+  });
+
   it('refuses names no kind produces', () => {
     expect(parseStreamName('nothing')).toBeNull();
     expect(parseStreamName('matter-')).toBeNull();
     expect(parseStreamName('widget-1')).toBeNull();
+    expect(parseStreamName('pd-access-')).toBeNull();
     expect(() => streams.unit('')).toThrow(/needs an id/);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * Stream names, in one place. Every stream is `<kind>-<id>`; the kind never contains a
- * dash except through `publication-<kind>-<period>`, whose id is `<kind>-<period>`.
- * Building names here (not with string templates at each call site) means a reader
- * can find every stream kind, and the writer can name a stream's id without slicing.
+ * Stream names, in one place. Every stream is `<kind>-<id>`: `publication-<kind>-<period>`
+ * has the id `<kind>-<period>`, and two kinds hold a dash themselves (`pd-access`,
+ * `ranking-rule`, named so before this module existed), so a name is parsed against the
+ * known kinds, never at its first dash. Building names here (not with string templates
+ * at each call site) means a reader can find every stream kind, and the writer can name
+ * a stream's id without slicing.
  */
 export const STREAM_KINDS = [
   'matter',
@@ -20,6 +22,9 @@ export const STREAM_KINDS = [
   'instruction',
   'reminder_channel',
   'reminder',
+  'ranking-rule',
+  /** Who read which petitioners' personal data of a matter (principle 4). */
+  'pd-access',
 ] as const;
 export type StreamKind = (typeof STREAM_KINDS)[number];
 
@@ -52,14 +57,17 @@ export const streams = {
   reminderChannel: (channelId: string) => named('reminder_channel', channelId),
   /** One unit's daily digest and its deliveries. */
   reminder: (unit: string, date: string) => named('reminder', `${unit}-${date}`),
+  rankingRule: (ruleId: string) => named('ranking-rule', ruleId),
+  /** The readings of a matter's personal data: one stream per matter. */
+  personalDataAccess: (matterId: string) => named('pd-access', matterId),
 } as const;
+
+// Longest first, so `ranking-rule-x` is never read as a kind `ranking`.
+const KINDS_LONGEST_FIRST = [...STREAM_KINDS].sort((a, b) => b.length - a.length);
 
 /** The kind and id of a stream name built by `streams`; null for a name no kind here produces. */
 export function parseStreamName(name: string): StreamName | null {
-  const dash = name.indexOf('-');
-  if (dash <= 0) return null;
-  const kind = name.slice(0, dash);
-  const id = name.slice(dash + 1);
-  if (id.length === 0 || !(STREAM_KINDS as readonly string[]).includes(kind)) return null;
-  return { kind: kind as StreamKind, id, name };
+  const kind = KINDS_LONGEST_FIRST.find((k) => name.startsWith(`${k}-`));
+  if (kind === undefined || name.length === kind.length + 1) return null;
+  return { kind, id: name.slice(kind.length + 1), name };
 }

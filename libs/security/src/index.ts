@@ -1,4 +1,5 @@
 export * from './roles';
+export * from './unit-scope';
 export * from './tokens';
 export * from './masking';
 export * from './personal-data-vault';

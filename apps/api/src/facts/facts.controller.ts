@@ -1,27 +1,32 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { ApiProblems } from '../http/api-problems';
 import { ApiWritten } from '../http/openapi';
 import { WriteResult } from '../writes/ledger-writer';
 import { Write, WriteContext } from '../writes/write-context';
-import { FactCommands } from './fact-commands.service';
-import {
-  AccountabilityDto,
-  CampaignCaseDto,
-  CampaignDto,
-  MeetingDto,
-  ReceptionDto,
-  RiskAssessmentDto,
-  ScreeningDto,
-} from './facts.dto';
+import { AddCampaignCaseCommand } from './add-campaign-case/add-campaign-case.command';
+import { CampaignCaseDto } from './add-campaign-case/add-campaign-case.dto';
+import { HoldMeetingCommand } from './hold-meeting/hold-meeting.command';
+import { MeetingDto } from './hold-meeting/hold-meeting.dto';
+import { LaunchCampaignCommand } from './launch-campaign/launch-campaign.command';
+import { CampaignDto } from './launch-campaign/launch-campaign.dto';
+import { RecordAccountabilityCommand } from './record-accountability/record-accountability.command';
+import { AccountabilityDto } from './record-accountability/record-accountability.dto';
+import { RecordReceptionCommand } from './record-reception/record-reception.command';
+import { ReceptionDto } from './record-reception/record-reception.dto';
+import { RecordRiskAssessmentCommand } from './record-risk-assessment/record-risk-assessment.command';
+import { RiskAssessmentDto } from './record-risk-assessment/record-risk-assessment.dto';
+import { RecordScreeningCommand } from './record-screening/record-screening.command';
+import { ScreeningDto } from './record-screening/record-screening.dto';
 
-/** API.md "Other facts": the bureau's work besides matters, each an event through the one write path. */
+/** API.md "Other facts": the bureau's work besides matters; each endpoint builds its command for the bus. */
 @ApiTags('facts')
 @ApiBearerAuth()
 @Controller()
 export class FactsController {
-  constructor(private readonly commands: FactCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   /** 领导接访 */
   @Post('receptions')
@@ -31,7 +36,7 @@ export class FactsController {
   @ApiWritten()
   @ApiProblems(400, 401, 403, 409, 422)
   reception(@Body() body: ReceptionDto, @Write() ctx: WriteContext): Promise<WriteResult> {
-    return this.commands.reception(ctx, body);
+    return this.commands.execute(new RecordReceptionCommand(ctx, body));
   }
 
   /** 矛盾纠纷排查 */
@@ -42,7 +47,7 @@ export class FactsController {
   @ApiWritten()
   @ApiProblems(400, 401, 403, 409, 422)
   screening(@Body() body: ScreeningDto, @Write() ctx: WriteContext): Promise<WriteResult> {
-    return this.commands.screening(ctx, body);
+    return this.commands.execute(new RecordScreeningCommand(ctx, body));
   }
 
   /** 社会稳定风险评估 */
@@ -56,7 +61,7 @@ export class FactsController {
   @ApiWritten()
   @ApiProblems(400, 401, 403, 409, 422)
   riskAssessment(@Body() body: RiskAssessmentDto, @Write() ctx: WriteContext): Promise<WriteResult> {
-    return this.commands.riskAssessment(ctx, body);
+    return this.commands.execute(new RecordRiskAssessmentCommand(ctx, body));
   }
 
   /** 积案化解 campaign */
@@ -67,7 +72,7 @@ export class FactsController {
   @ApiWritten()
   @ApiProblems(400, 401, 403, 409, 422)
   campaign(@Body() body: CampaignDto, @Write() ctx: WriteContext): Promise<WriteResult> {
-    return this.commands.launchCampaign(ctx, body);
+    return this.commands.execute(new LaunchCampaignCommand(ctx, body));
   }
 
   @Post('campaigns/:id/cases')
@@ -81,7 +86,7 @@ export class FactsController {
     @Body() body: CampaignCaseDto,
     @Write() ctx: WriteContext,
   ): Promise<WriteResult> {
-    return this.commands.addCampaignCase(ctx, id, body);
+    return this.commands.execute(new AddCampaignCaseCommand(ctx, id, body));
   }
 
   /** 周研判会 and other meetings with their decisions */
@@ -92,7 +97,7 @@ export class FactsController {
   @ApiWritten()
   @ApiProblems(400, 401, 403, 409, 422)
   meeting(@Body() body: MeetingDto, @Write() ctx: WriteContext): Promise<WriteResult> {
-    return this.commands.meeting(ctx, body);
+    return this.commands.execute(new HoldMeetingCommand(ctx, body));
   }
 
   /** 约谈 / 通报批评 */
@@ -106,6 +111,6 @@ export class FactsController {
   @ApiWritten()
   @ApiProblems(400, 401, 403, 409, 422)
   accountability(@Body() body: AccountabilityDto, @Write() ctx: WriteContext): Promise<WriteResult> {
-    return this.commands.accountability(ctx, body);
+    return this.commands.execute(new RecordAccountabilityCommand(ctx, body));
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { streams } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/ledger';
 import { ProblemException } from '../http/problem';
 
@@ -8,7 +9,7 @@ export class MatterDirectory {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async exists(matterId: string): Promise<boolean> {
-    return (await this.store.readStream(`matter-${matterId}`)).length > 0;
+    return (await this.store.readStream(streams.matter(matterId).name)).length > 0;
   }
 
   /** 422 naming the field when the matter was never opened. */

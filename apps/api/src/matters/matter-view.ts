@@ -1,10 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ClockSettings, Deadline, deadlines, localDateOf, MatterState, overdueSteps } from '@app/domain';
-import { EVENT_STORE, EventStore } from '@app/ledger';
+import { ClockSettings, Deadline, deadlines, MatterState, overdueSteps } from '@app/domain';
 import { MatterRow } from '@app/projections';
-import { maskIdNumber, maskName, maskPhone, PersonalDataVault, Principal, SealedPersonalData } from '@app/security';
+import { Clock, CLOCK, CLOCK_SETTINGS } from '@app/runtime';
+import {
+  actsForUnit,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  PersonalDataVault,
+  Principal,
+  SealedPersonalData,
+  unitScope,
+} from '@app/security';
 import { forbidden } from '../http/problem';
-import { CLOCK_SETTINGS } from '../read-models/clock-settings';
 import { PERSONAL_DATA_VAULT } from './personal-data.module';
 
 export type PetitionerVisibility = 'full' | 'masked' | 'withheld';
@@ -24,47 +32,55 @@ export interface PetitionerView {
  * unit the matter is about sees nothing; every other role sees it masked.
  */
 export function petitionerVisibility(principal: Principal, state: MatterState): PetitionerVisibility {
-  if (principal.role === 'handler' && principal.units.includes(state.responsibleUnit)) return 'withheld';
+  if (unitScope(principal)?.includes(state.responsibleUnit)) return 'withheld';
   if (principal.role === 'admin' || principal.role === 'registrar' || principal.role === 'leader') return 'full';
   return 'masked';
 }
 
 /** A handler reads only matters its units hold or held. */
 export function assertMayRead(principal: Principal, state: MatterState): void {
-  if (principal.role !== 'handler') return;
-  const units = new Set([state.assignedUnit, ...state.assignments.map((a) => a.unit)]);
-  if (!principal.units.some((u) => units.has(u))) throw forbidden(`matter ${state.matterId} is not with your units`);
+  if (!actsForUnit(principal, state.assignedUnit, ...state.assignments.map((a) => a.unit))) {
+    throw forbidden(`matter ${state.matterId} is not with your units`);
+  }
 }
+
+export type MatterView = ReturnType<MatterViews['view']>['view'];
 
 @Injectable()
 export class MatterViews {
   constructor(
     @Inject(CLOCK_SETTINGS) private readonly settings: ClockSettings,
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** The matter as of now: running limits with their last days and the overdue flags. */
-  async view(row: MatterRow, principal: Principal, correlationId: string | null) {
+  /**
+   * The matter as of now: running limits with their last days and the overdue flags, and
+   * the petitioners whose personal data it shows in full (their reading is to be recorded).
+   */
+  view(row: MatterRow, principal: Principal) {
     const { state } = row;
     assertMayRead(principal, state);
-    const today = localDateOf(new Date().toISOString(), this.settings.timeZone);
+    const today = this.clock.today();
     const all = deadlines(state, this.settings);
     const running = all.filter((d) => d.met === undefined);
     const overdue = overdueSteps(state, today, this.settings);
     const visibility = petitionerVisibility(principal, state);
     const petitioners = row.petitioners.map((p) => this.petitioner(p, visibility));
-    if (visibility === 'full' && petitioners.some((p) => p.visibility === 'full')) {
-      await this.recordReading(
-        state.matterId,
-        petitioners.filter((p) => p.visibility === 'full').map((p) => p.id),
-        principal,
-        correlationId,
-      );
-    }
+    const shownInFull = petitioners.filter((p) => p.visibility === 'full').map((p) => p.id);
+    return { view: this.describe(row, petitioners, running, all, overdue), shownInFull };
+  }
+
+  private describe(
+    { state, revision }: MatterRow,
+    petitioners: PetitionerView[],
+    running: Deadline[],
+    all: Deadline[],
+    overdue: Deadline[],
+  ) {
     return {
       id: state.matterId,
-      revision: row.revision,
+      revision,
       status: state.status,
       category: state.category,
       subject: state.subject,
@@ -97,29 +113,6 @@ export class MatterViews {
       phone: maskPhone(plain.phone),
       visibility,
     };
-  }
-
-  /** Principle 4: every reading of personal data is itself recorded, as an event. */
-  private async recordReading(
-    matterId: string,
-    petitionerIds: string[],
-    principal: Principal,
-    correlationId: string | null,
-  ) {
-    await this.store.append(
-      `pd-access-${matterId}`,
-      [
-        {
-          type: 'PersonalDataViewed',
-          version: 1,
-          occurredAt: new Date().toISOString(),
-          actor: { id: principal.id, role: principal.role },
-          correlationId,
-          data: { matterId, petitionerIds },
-        },
-      ],
-      'any',
-    );
   }
 }
 

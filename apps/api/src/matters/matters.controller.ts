@@ -1,49 +1,57 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { localDateOf, ClockSettings } from '@app/domain';
-import { findMatter, listMatters, timelineOf } from '@app/projections';
 import { Principal } from '@app/security';
-import { Inject } from '@nestjs/common';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ApiProblems } from '../http/api-problems';
 import { ApiWritten } from '../http/openapi';
-import { badRequest, notFound } from '../http/problem';
-import { CLOCK_SETTINGS } from '../read-models/clock-settings';
-import { ReadModels } from '../read-models/read-models.service';
 import { ReadQueryDto } from '../read-models/read-query.dto';
 import { WriteResult } from '../writes/ledger-writer';
 import { Write, WriteContext } from '../writes/write-context';
-import {
-  AcceptanceDto,
-  ActionDto,
-  AssignmentDto,
-  CorrectionDto,
-  EvaluationDto,
-  ExtensionDto,
-  ListMattersQueryDto,
-  OpenMatterDto,
-  OwnerDto,
-  RecordContactDto,
-  RemitReturnDto,
-  ReplyDto,
-  ResolutionDto,
-  ReviewDecisionDto,
-  ReviewRequestDto,
-} from './matter.dto';
-import { MatterCommands } from './matter-commands.service';
-import { assertMayRead, MatterViews } from './matter-view';
+import { GetMatterQuery } from './get-matter/get-matter.query';
+import { ListMattersQueryDto } from './list-matters/list-matters.dto';
+import { ListMattersQuery, MatterListPage } from './list-matters/list-matters.query';
+import { MatterView } from './matter-view';
+import { MatterTimelineEntry, MatterTimelineQuery } from './matter-timeline/matter-timeline.query';
+import { OpenMatterCommand } from './open-matter/open-matter.command';
+import { OpenMatterDto } from './open-matter/open-matter.dto';
+import { RecordContactCommand } from './record-contact/record-contact.command';
+import { RecordContactDto } from './record-contact/record-contact.dto';
+import { AssignMatterCommand } from './assign-matter/assign-matter.command';
+import { AssignmentDto } from './assign-matter/assign-matter.dto';
+import { DecideAcceptanceCommand } from './decide-acceptance/decide-acceptance.command';
+import { AcceptanceDto } from './decide-acceptance/decide-acceptance.dto';
+import { ReturnOutsideRemitCommand } from './return-outside-remit/return-outside-remit.command';
+import { RemitReturnDto } from './return-outside-remit/return-outside-remit.dto';
+import { RecordHandlingActionCommand } from './record-handling-action/record-handling-action.command';
+import { ActionDto } from './record-handling-action/record-handling-action.dto';
+import { ExtendDeadlineCommand } from './extend-deadline/extend-deadline.command';
+import { ExtensionDto } from './extend-deadline/extend-deadline.dto';
+import { IssueReplyCommand } from './issue-reply/issue-reply.command';
+import { ReplyDto } from './issue-reply/issue-reply.dto';
+import { EvaluateSatisfactionCommand } from './evaluate-satisfaction/evaluate-satisfaction.command';
+import { EvaluationDto } from './evaluate-satisfaction/evaluate-satisfaction.dto';
+import { RequestReviewCommand } from './request-review/request-review.command';
+import { ReviewRequestDto } from './request-review/request-review.dto';
+import { DecideReviewCommand } from './decide-review/decide-review.command';
+import { ReviewDecisionDto } from './decide-review/decide-review.dto';
+import { ResolveMatterCommand } from './resolve-matter/resolve-matter.command';
+import { ResolutionDto } from './resolve-matter/resolve-matter.dto';
+import { AssignOwnerCommand } from './assign-owner/assign-owner.command';
+import { OwnerDto } from './assign-owner/assign-owner.dto';
+import { CorrectMatterCommand } from './correct-matter/correct-matter.command';
+import { CorrectionDto } from './correct-matter/correct-matter.dto';
 
 const ID = ':id';
 
+/** The matters resource: each endpoint builds its command or query and hands it to the bus. */
 @ApiTags('matters')
 @ApiBearerAuth()
 @Controller('matters')
 export class MattersController {
   constructor(
-    private readonly commands: MatterCommands,
-    private readonly views: MatterViews,
-    private readonly readModels: ReadModels,
-    @Inject(CLOCK_SETTINGS) private readonly settings: ClockSettings,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
@@ -53,15 +61,7 @@ export class MattersController {
   @ApiWritten()
   @ApiProblems(400, 401, 403, 409, 422)
   open(@Body() body: OpenMatterDto, @Write() ctx: WriteContext): Promise<WriteResult> {
-    return this.commands.open(ctx, {
-      matterId: body.id,
-      category: body.category,
-      subject: body.subject ?? null,
-      responsibleUnit: body.responsibleUnit,
-      summary: body.summary,
-      petitioners: body.petitioners ?? [],
-      contact: body.contact,
-    });
+    return this.commands.execute(new OpenMatterCommand(ctx, body));
   }
 
   @Post(`${ID}/contacts`)
@@ -73,8 +73,8 @@ export class MattersController {
   })
   @ApiWritten()
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  contact(@Param('id') id: string, @Body() body: RecordContactDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(ctx, id, { type: 'RecordContact', contact: body.contact });
+  contact(@Param('id') id: string, @Body() body: RecordContactDto, @Write() ctx: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new RecordContactCommand(ctx, id, body));
   }
 
   @Post(`${ID}/assignments`)
@@ -83,8 +83,8 @@ export class MattersController {
   @ApiOperation({ summary: 'Transfer or assign a matter to a unit (registrar)', operationId: 'assignMatter' })
   @ApiWritten()
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  assign(@Param('id') id: string, @Body() body: AssignmentDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(ctx, id, { type: 'AssignMatter', ...body });
+  assign(@Param('id') id: string, @Body() body: AssignmentDto, @Write() ctx: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new AssignMatterCommand(ctx, id, body));
   }
 
   @Post(`${ID}/acceptance`)
@@ -96,8 +96,8 @@ export class MattersController {
   })
   @ApiWritten()
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  accept(@Param('id') id: string, @Body() body: AcceptanceDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(ctx, id, { type: 'DecideAcceptance', ...body });
+  accept(@Param('id') id: string, @Body() body: AcceptanceDto, @Write() ctx: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new DecideAcceptanceCommand(ctx, id, body));
   }
 
   /** 异议: the unit returns the matter as outside its remit, within 5 working days of the transfer. */
@@ -110,8 +110,12 @@ export class MattersController {
   })
   @ApiWritten()
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  returnOutsideRemit(@Param('id') id: string, @Body() body: RemitReturnDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(ctx, id, { type: 'ReturnOutsideRemit', ...body });
+  returnOutsideRemit(
+    @Param('id') id: string,
+    @Body() body: RemitReturnDto,
+    @Write() ctx: WriteContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(new ReturnOutsideRemitCommand(ctx, id, body));
   }
 
   @Post(`${ID}/actions`)
@@ -123,8 +127,8 @@ export class MattersController {
   })
   @ApiWritten()
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  action(@Param('id') id: string, @Body() body: ActionDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(ctx, id, { type: 'RecordHandlingAction', ...body });
+  action(@Param('id') id: string, @Body() body: ActionDto, @Write() ctx: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new RecordHandlingActionCommand(ctx, id, body));
   }
 
   @Post(`${ID}/extensions`)
@@ -133,8 +137,8 @@ export class MattersController {
   @ApiOperation({ summary: 'Extend the handling limit (handler of the assigned unit)', operationId: 'extendDeadline' })
   @ApiWritten()
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  extend(@Param('id') id: string, @Body() body: ExtensionDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(ctx, id, { type: 'ExtendDeadline', ...body });
+  extend(@Param('id') id: string, @Body() body: ExtensionDto, @Write() ctx: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new ExtendDeadlineCommand(ctx, id, body));
   }
 
   @Post(`${ID}/replies`)
@@ -146,8 +150,8 @@ export class MattersController {
   })
   @ApiWritten()
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  reply(@Param('id') id: string, @Body() body: ReplyDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(ctx, id, { type: 'IssueReply', ...body });
+  reply(@Param('id') id: string, @Body() body: ReplyDto, @Write() ctx: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new IssueReplyCommand(ctx, id, body));
   }
 
   @Post(`${ID}/evaluations`)
@@ -156,8 +160,8 @@ export class MattersController {
   @ApiOperation({ summary: 'Record the petitioner’s evaluation (registrar)', operationId: 'evaluateSatisfaction' })
   @ApiWritten()
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  evaluate(@Param('id') id: string, @Body() body: EvaluationDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(ctx, id, { type: 'EvaluateSatisfaction', ...body });
+  evaluate(@Param('id') id: string, @Body() body: EvaluationDto, @Write() ctx: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new EvaluateSatisfactionCommand(ctx, id, body));
   }
 
   @Post(`${ID}/reviews`)
@@ -166,8 +170,12 @@ export class MattersController {
   @ApiOperation({ summary: 'Record a review or re-review request (registrar)', operationId: 'requestReview' })
   @ApiWritten()
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  requestReview(@Param('id') id: string, @Body() body: ReviewRequestDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(ctx, id, { type: 'RequestReview', ...body });
+  requestReview(
+    @Param('id') id: string,
+    @Body() body: ReviewRequestDto,
+    @Write() ctx: WriteContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(new RequestReviewCommand(ctx, id, body));
   }
 
   @Post(`${ID}/reviews/decisions`)
@@ -176,8 +184,12 @@ export class MattersController {
   @ApiOperation({ summary: 'Decide a review or re-review (leader)', operationId: 'decideReview' })
   @ApiWritten()
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  decideReview(@Param('id') id: string, @Body() body: ReviewDecisionDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(ctx, id, { type: 'DecideReview', ...body });
+  decideReview(
+    @Param('id') id: string,
+    @Body() body: ReviewDecisionDto,
+    @Write() ctx: WriteContext,
+  ): Promise<WriteResult> {
+    return this.commands.execute(new DecideReviewCommand(ctx, id, body));
   }
 
   @Post(`${ID}/resolution`)
@@ -186,8 +198,8 @@ export class MattersController {
   @ApiOperation({ summary: 'Record that a matter was resolved (化解, handler)', operationId: 'resolveMatter' })
   @ApiWritten()
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  resolve(@Param('id') id: string, @Body() body: ResolutionDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(ctx, id, { type: 'ResolveMatter', ...body });
+  resolve(@Param('id') id: string, @Body() body: ResolutionDto, @Write() ctx: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new ResolveMatterCommand(ctx, id, body));
   }
 
   @Post(`${ID}/owners`)
@@ -196,8 +208,8 @@ export class MattersController {
   @ApiOperation({ summary: 'Assign a leader as the matter’s owner (包案, leader)', operationId: 'assignOwner' })
   @ApiWritten()
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  own(@Param('id') id: string, @Body() body: OwnerDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(ctx, id, { type: 'AssignOwner', ...body });
+  own(@Param('id') id: string, @Body() body: OwnerDto, @Write() ctx: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new AssignOwnerCommand(ctx, id, body));
   }
 
   @Post(`${ID}/corrections`)
@@ -206,47 +218,16 @@ export class MattersController {
   @ApiOperation({ summary: 'Correct a field of a matter (registrar)', operationId: 'correctMatter' })
   @ApiWritten()
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  correct(@Param('id') id: string, @Body() body: CorrectionDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(ctx, id, { type: 'CorrectMatter', ...body });
+  correct(@Param('id') id: string, @Body() body: CorrectionDto, @Write() ctx: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new CorrectMatterCommand(ctx, id, body));
   }
 
   @Get()
   @ApiOperation({ summary: 'List matters, filtered and paged', operationId: 'listMatters' })
   @ApiOkResponse({ description: 'A page of matters and the cursor of the next page' })
   @ApiProblems(400, 401, 503)
-  list(@Query() query: ListMattersQueryDto, @CurrentPrincipal() principal: Principal) {
-    const limit = query.limit ? Number(query.limit) : 50;
-    if (limit < 1 || limit > 500)
-      throw badRequest('limit must be 1 to 500', [{ field: 'limit', message: 'must be 1 to 500' }]);
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const today = localDateOf(new Date().toISOString(), this.settings.timeZone);
-    const rows = listMatters(this.readModels.db, {
-      unit: query.unit,
-      units: principal.role === 'handler' ? principal.units : undefined,
-      status: query.status,
-      subject: query.subject,
-      from: query.from,
-      to: query.to,
-      overdueOn: query.overdue === undefined ? undefined : { date: today, overdue: query.overdue === 'true' },
-      after,
-      limit: limit + 1,
-    });
-    const page = rows.slice(0, limit);
-    return {
-      items: page.map(({ state, revision }) => ({
-        id: state.matterId,
-        revision,
-        status: state.status,
-        category: state.category,
-        subject: state.subject,
-        responsibleUnit: state.responsibleUnit,
-        assignedUnit: state.assignedUnit,
-        openedAt: state.openedAt,
-        owner: state.owner,
-        resolved: state.resolved,
-      })),
-      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].state.matterId) : null,
-    };
+  list(@Query() query: ListMattersQueryDto, @CurrentPrincipal() principal: Principal): Promise<MatterListPage> {
+    return this.queries.execute(new ListMattersQuery(principal, query));
   }
 
   @Get(ID)
@@ -256,36 +237,24 @@ export class MattersController {
   })
   @ApiOkResponse({ description: 'The matter’s current state' })
   @ApiProblems(400, 401, 403, 404, 503)
-  async get(
+  get(
     @Param('id') id: string,
     @Query() _query: ReadQueryDto,
     @CurrentPrincipal() principal: Principal,
     @Req() req: { id?: string },
-  ) {
-    const row = findMatter(this.readModels.db, id);
-    if (!row) throw notFound(`no matter ${id}`);
-    return this.views.view(row, principal, req.id ?? null);
+  ): Promise<MatterView> {
+    return this.queries.execute(new GetMatterQuery(principal, id, req.id ?? null));
   }
 
   @Get(`${ID}/timeline`)
   @ApiOperation({ summary: 'Get every event of a matter', operationId: 'getMatterTimeline' })
   @ApiOkResponse({ description: 'The matter’s events in order' })
   @ApiProblems(400, 401, 403, 404, 503)
-  timeline(@Param('id') id: string, @Query() _query: ReadQueryDto, @CurrentPrincipal() principal: Principal) {
-    const row = findMatter(this.readModels.db, id);
-    if (!row) throw notFound(`no matter ${id}`);
-    assertMayRead(principal, row.state);
-    return timelineOf(this.readModels.db, id).map(({ index: _index, stream: _stream, ...entry }) => entry);
+  timeline(
+    @Param('id') id: string,
+    @Query() _query: ReadQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MatterTimelineEntry[]> {
+    return this.queries.execute(new MatterTimelineQuery(principal, id));
   }
-}
-
-function encodeCursor(id: string): string {
-  return Buffer.from(id, 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id))
-    throw badRequest('cursor is not one this API gave', [{ field: 'cursor', message: 'invalid cursor' }]);
-  return id;
 }

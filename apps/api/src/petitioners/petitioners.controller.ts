@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { ApiProblems } from '../http/api-problems';
 import { ApiWritten } from '../http/openapi';
-import { ErasureDto } from '../matters/matter.dto';
+import { ErasureDto } from './erase-petitioner/erase-petitioner.dto';
 import { WriteResult } from '../writes/ledger-writer';
 import { Write, WriteContext } from '../writes/write-context';
 import { ErasePetitionerCommand } from './erase-petitioner/erase-petitioner.command';

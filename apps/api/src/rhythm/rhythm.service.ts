@@ -37,7 +37,7 @@ import {
   ReportPoint,
   rulesKnownAt,
 } from '@app/projections';
-import { Principal } from '@app/security';
+import { actsForUnit, Principal, unitScope } from '@app/security';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { badRequest, conflict, forbidden, notFound, ProblemException, serviceUnavailable } from '../http/problem';
@@ -144,7 +144,7 @@ export class RhythmService {
   }
 
   agenda(week: Period, point: ReportPoint, principal: Principal) {
-    return computeAgenda(this.readModels.db, week, point, principal.role === 'handler' ? principal.units : undefined);
+    return computeAgenda(this.readModels.db, week, point, unitScope(principal));
   }
 
   dossier(unit: string, point: ReportPoint, principal: Principal) {
@@ -364,6 +364,5 @@ function statusOf(
 
 /** Rankings and bulletins are open to every role; a handler reads the explanation and dossier of its own units only. */
 export function assertMayReadUnit(principal: Principal, unit: string): void {
-  if (principal.role === 'handler' && !principal.units.includes(unit))
-    throw forbidden(`unit ${unit} is not one of your units`);
+  if (!actsForUnit(principal, unit)) throw forbidden(`unit ${unit} is not one of your units`);
 }

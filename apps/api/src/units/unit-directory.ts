@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { streams } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/ledger';
 import { ProblemException } from '../http/problem';
 
@@ -8,7 +9,7 @@ export class UnitDirectory {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async exists(code: string): Promise<boolean> {
-    return (await this.store.readStream(`unit-${code}`)).length > 0;
+    return (await this.store.readStream(streams.unit(code).name)).length > 0;
   }
 
   async require(code: string, field: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Decider, StreamName, upcastEvent } from '@app/domain';
-import { EVENT_STORE, EventEnvelope, EventStore, NewEvent } from '@app/ledger';
+import { Decider, DomainEvent, parseStreamName, StreamName, upcastEvent } from '@app/domain';
+import { EVENT_STORE, EventEnvelope, EventStore, ExpectedRevision, NewEvent } from '@app/ledger';
 import { conflict, notFound } from '../http/problem';
 import { ReadModels } from '../read-models/read-models.service';
 import { WriteContext } from './write-context';
@@ -23,9 +23,14 @@ export interface WriteResult {
 
 export interface WritePlan {
   id: string;
+  /** A name `streams` (libs/domain/src/streams.ts) builds: a replay reads its id back from it. */
   stream: string;
-  /** 'new' streams must not exist yet; 'existing' ones must (else 404). */
-  expect: 'new' | 'existing' | 'any';
+  /**
+   * 'new' streams must not exist yet; 'existing' ones must (else 404); 'append' streams are
+   * records no decision reads (who viewed personal data): not read, appended at the end
+   * whatever their revision, so concurrent readers never conflict; If-Match does not apply.
+   */
+  expect: 'new' | 'existing' | 'any' | 'append';
   /** The stream's history in, the new events out; throw to refuse. */
   decide(history: EventEnvelope[]): Promise<EventDraft[]> | EventDraft[];
   /** What a 404 or 409 on this stream should say. */
@@ -33,14 +38,34 @@ export interface WritePlan {
 }
 
 /** Where a decider's events go: the stream, whether it must exist, and how to name it in problems. */
-export interface DecidedWrite<Command, State, Context> {
+interface DecidedWriteOf<Command, State, Context> {
   stream: StreamName;
   expect: WritePlan['expect'];
   noun: string;
   decider: Decider<Command, State, Context>;
-  command: Command;
   context: Context;
+  /**
+   * What must hold of the folded state besides the domain's rules, checked on the same fold
+   * before deciding: e.g. that a handler's units hold the matter, or that a matter a
+   * command names exists (I/O the pure decider cannot do). Throw to refuse.
+   */
+  check?(state: State): void | Promise<void>;
+  /** Ids for decided events by type, e.g. the event that sealed personal data is bound to. */
+  eventIds?: Partial<Record<DomainEvent['type'], string>>;
 }
+
+export type DecidedWrite<Command, State, Context> = DecidedWriteOf<Command, State, Context> &
+  (
+    | { command: Command }
+    | {
+        /**
+         * Builds the command only once the write goes ahead (not for a replay, a refusal of the
+         * stream or of `check`): e.g. sealing personal data under new keys, which must not be
+         * left behind by a request that writes nothing.
+         */
+        prepare(): Promise<Command>;
+      }
+  );
 
 /**
  * The one write path: idempotency, read the stream, If-Match, decide, append with
@@ -67,23 +92,30 @@ export class LedgerWriter {
       stream: stream.name,
       expect: write.expect,
       noun: write.noun,
-      decide: (history) => {
+      decide: async (history) => {
         const state = history.map((event) => upcastEvent(event)).reduce(decider.evolve, decider.initialState);
-        return decider.decide(write.command, state, write.context);
+        await write.check?.(state);
+        const command = 'prepare' in write ? await write.prepare() : write.command;
+        return decider.decide(command, state, write.context).map((event) => {
+          const eventId = write.eventIds?.[event.type];
+          return eventId === undefined ? event : { ...event, eventId };
+        });
       },
     });
   }
 
   async write(ctx: WriteContext, plan: WritePlan): Promise<WriteResult> {
+    idOfStream(plan.stream); // refuses, before anything is read, a name streams.ts does not build
     if (ctx.idempotencyKey) {
       const seen = await this.store.findIdempotency(ctx.idempotencyKey);
       if (seen) {
         if (seen.fingerprint !== ctx.fingerprint) {
           throw conflict('idempotency-key-reused', 'this Idempotency-Key was already used with a different request');
         }
-        return { id: idOfStream(seen.stream, plan), revision: seen.revision, position: seen.position.toString() };
+        return { id: idOfStream(seen.stream), revision: seen.revision, position: seen.position.toString() };
       }
     }
+    if (plan.expect === 'append') return this.append(ctx, plan);
     const history = await this.store.readStream(plan.stream);
     const current = history.length === 0 ? ('no_stream' as const) : history.length - 1;
     if (plan.expect === 'existing' && current === 'no_stream') throw notFound(`no ${plan.noun} ${plan.id}`);
@@ -101,25 +133,45 @@ export class LedgerWriter {
     }
     const drafts = await plan.decide(history);
     const cause = history.length > 0 ? history[history.length - 1].eventId : null;
+    return this.appendDecided(ctx, plan, drafts, current, cause);
+  }
+
+  /** An append-only record: decided from nothing, appended whatever the stream's revision. */
+  private async append(ctx: WriteContext, plan: WritePlan): Promise<WriteResult> {
+    return this.appendDecided(ctx, plan, await plan.decide([]), 'any', null);
+  }
+
+  private async appendDecided(
+    ctx: WriteContext,
+    plan: WritePlan,
+    drafts: EventDraft[],
+    expected: ExpectedRevision,
+    cause: string | null,
+  ): Promise<WriteResult> {
     const events: NewEvent[] = drafts.map((draft) => ({
       ...draft,
       actor: { id: ctx.principal.id, role: ctx.principal.role },
       correlationId: ctx.correlationId,
       causationId: cause,
     }));
-    const result = await this.store.append(plan.stream, events, current, {
+    const result = await this.store.append(plan.stream, events, expected, {
       idempotencyKey: ctx.idempotencyKey,
       fingerprint: ctx.fingerprint,
     });
     this.readModels.written(result.position);
     // A concurrent request may have recorded the key after the look-up above: the store then
     // answers with the first write, whose id (e.g. a generated one) is not this plan's.
-    const id = result.replayed ? idOfStream(result.stream, plan) : plan.id;
+    const id = result.replayed ? idOfStream(result.stream) : plan.id;
     return { id, revision: result.revision, position: result.position.toString() };
   }
 }
 
-/** Streams are `<prefix><id>`, and a replayed write was made by a plan of the same kind: same prefix. */
-function idOfStream(stream: string, plan: WritePlan): string {
-  return stream.slice(plan.stream.length - plan.id.length);
+/**
+ * The id of the stream a replayed write went to, as `streams` named it. Every stream the
+ * writer appends to is built there, so a name it cannot parse is a bug, not a request.
+ */
+function idOfStream(stream: string): string {
+  const name = parseStreamName(stream);
+  if (!name) throw new Error(`stream ${stream} is not named by libs/domain/src/streams.ts`);
+  return name.id;
 }

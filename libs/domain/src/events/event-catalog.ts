@@ -30,7 +30,12 @@ import type {
   ReviewRequestedData,
   SatisfactionEvaluatedData,
 } from './matter-events';
-import type { PetitionerErasedData, PrincipalRegisteredData, UnitRegisteredData } from './registry-events';
+import type {
+  PersonalDataViewedData,
+  PetitionerErasedData,
+  PrincipalRegisteredData,
+  UnitRegisteredData,
+} from './registry-events';
 
 /** Every fact the ledger records, by type name, with the shape of its latest version. */
 export interface EventDataMap {
@@ -51,6 +56,7 @@ export interface EventDataMap {
   UnitRegistered: UnitRegisteredData;
   PrincipalRegistered: PrincipalRegisteredData;
   PetitionerErased: PetitionerErasedData;
+  PersonalDataViewed: PersonalDataViewedData;
   ReceptionRecorded: ReceptionRecordedData;
   ScreeningRecorded: ScreeningRecordedData;
   RiskAssessmentRecorded: RiskAssessmentRecordedData;
@@ -89,6 +95,7 @@ export const CURRENT_VERSION = {
   UnitRegistered: 1,
   PrincipalRegistered: 1,
   PetitionerErased: 1,
+  PersonalDataViewed: 1,
   ReceptionRecorded: 1,
   ScreeningRecorded: 1,
   RiskAssessmentRecorded: 1,

@@ -23,3 +23,9 @@ export interface PetitionerErasedData {
   readonly petitionerId: string;
   readonly reason: string;
 }
+
+/** Stream `pd-access-<matterId>`: who read which petitioners' personal data in full (principle 4). */
+export interface PersonalDataViewedData {
+  readonly matterId: string;
+  readonly petitionerIds: readonly string[];
+}

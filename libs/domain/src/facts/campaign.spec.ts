@@ -1,6 +1,6 @@
 import { domainEvent } from '../events/event-catalog';
 import { specFor } from '../testing/given-when-then';
-import { CampaignState, decideCampaign, evolveCampaign } from './campaign';
+import { campaignDecider, CampaignState, decideCampaign, evolveCampaign } from './campaign';
 import type { CampaignCommand } from './fact-commands';
 
 const now = '2022-03-01T09:00:00+08:00';
@@ -49,5 +49,28 @@ describe('backlog campaigns (积案化解)', () => {
     given([launched])
       .when({ ...add, assignedBy: 'county' as never })
       .thenThrows('value-invalid');
+  });
+
+  it('may be back-dated, never into the future, and take no case dated before the launch', () => {
+    const spec = specFor(campaignDecider, { now: '2022-03-10T09:00:00+08:00' });
+    spec([])
+      .when({ ...launch, occurredAt: now })
+      .then([launched]);
+    spec([])
+      .when({ ...launch, occurredAt: '2022-03-11T09:00:00+08:00' })
+      .thenThrows('occurred-in-future', /later than now/);
+    const add = { type: 'AddCampaignCase' as const, matterId: 'M-1', assignedBy: 'province' as const };
+    spec([launched])
+      .when({ ...add, occurredAt: '2022-02-28T09:00:00+08:00' })
+      .thenThrows('occurred-before-previous-fact', /before the campaign was launched \(2022-03-01T09:00:00\+08:00\)/);
+    spec([launched])
+      .when({ ...add, occurredAt: '2022-03-02T09:00:00+08:00' })
+      .then([
+        domainEvent('CampaignCaseAdded', '2022-03-02T09:00:00+08:00', {
+          campaignId: 'backlog-2022',
+          matterId: 'M-1',
+          assignedBy: 'province',
+        }),
+      ]);
   });
 });

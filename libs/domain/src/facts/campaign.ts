@@ -1,13 +1,17 @@
 import { CAMPAIGN_ASSIGNERS } from '../code-lists';
 import { DomainEvent, domainEvent } from '../events/event-catalog';
 import { oneOf, refuse, requiredText } from '../matter/command-checks';
+import type { Decider } from '../decider';
 import { compareDates, parseLocalDate } from '../time/local-date';
+import { instantOf } from '../time/time-zone';
 import type { CampaignCommand, LaunchCampaign } from './fact-commands';
-import type { FactContext } from './record-facts';
+import { FactContext, factTime } from './record-facts';
 
 /** A backlog campaign (积案化解): its targets and the matters in it. */
 export interface CampaignState {
   readonly campaignId: string;
+  /** When it was launched: no case is added before. */
+  readonly launchedAt: string;
   readonly name: string;
   readonly targets: readonly { readonly by: string; readonly rate: number }[];
   readonly matterIds: readonly string[];
@@ -15,7 +19,13 @@ export interface CampaignState {
 
 export function evolveCampaign(state: CampaignState | null, event: DomainEvent): CampaignState | null {
   if (event.type === 'CampaignLaunched') {
-    return { campaignId: event.data.campaignId, name: event.data.name, targets: event.data.targets, matterIds: [] };
+    return {
+      campaignId: event.data.campaignId,
+      launchedAt: event.occurredAt,
+      name: event.data.name,
+      targets: event.data.targets,
+      matterIds: [],
+    };
   }
   if (event.type === 'CampaignCaseAdded' && state) {
     return { ...state, matterIds: [...state.matterIds, event.data.matterId] };
@@ -42,7 +52,13 @@ function targets(command: LaunchCampaign) {
   return list;
 }
 
+/**
+ * A campaign or a case is often entered after the higher level assigned it, so either may
+ * be back-dated like any fact (never into the future), and a case never before the launch.
+ */
 export function decideCampaign(command: CampaignCommand, state: CampaignState | null, ctx: FactContext): DomainEvent[] {
+  // The instant is checked first: a future or malformed occurredAt is bad input whatever else.
+  const at = factTime(command.occurredAt, ctx);
   if (command.type === 'LaunchCampaign') {
     if (typeof command.campaignId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(command.campaignId)) {
       refuse('value-invalid', 'campaignId must match ^[A-Za-z0-9_-]{1,64}$', 'campaignId');
@@ -50,12 +66,30 @@ export function decideCampaign(command: CampaignCommand, state: CampaignState | 
     const name = requiredText(command.name, 'name');
     const list = targets(command);
     if (state) refuse('already-opened', `campaign ${state.campaignId} already exists`);
-    return [domainEvent('CampaignLaunched', ctx.now, { campaignId: command.campaignId, name, targets: list })];
+    return [domainEvent('CampaignLaunched', at, { campaignId: command.campaignId, name, targets: list })];
   }
+  assertNotBeforeLaunch(state, at);
   const matterId = requiredText(command.matterId, 'matterId');
   const assignedBy = oneOf(CAMPAIGN_ASSIGNERS, command.assignedBy, 'assignedBy');
   if (!state) refuse('not-opened', 'the campaign has not been launched');
   if (state.matterIds.includes(matterId))
     refuse('case-already-added', `matter ${matterId} is already in the campaign`, 'matterId');
-  return [domainEvent('CampaignCaseAdded', ctx.now, { campaignId: state.campaignId, matterId, assignedBy })];
+  return [domainEvent('CampaignCaseAdded', at, { campaignId: state.campaignId, matterId, assignedBy })];
 }
+
+/** A case cannot be assigned to a campaign before the campaign was launched. */
+export function assertNotBeforeLaunch(state: CampaignState | null, at: string): void {
+  if (state && instantOf(at).epochMs < instantOf(state.launchedAt).epochMs) {
+    refuse(
+      'occurred-before-previous-fact',
+      `occurredAt ${at} is before the campaign was launched (${state.launchedAt})`,
+      'occurredAt',
+    );
+  }
+}
+
+export const campaignDecider: Decider<CampaignCommand, CampaignState | null, FactContext> = {
+  initialState: null,
+  evolve: evolveCampaign,
+  decide: decideCampaign,
+};

@@ -72,6 +72,8 @@ export interface RecordAccountabilityAction {
 
 export interface LaunchCampaign {
   readonly type: 'LaunchCampaign';
+  /** When it was launched; defaults to now, may be back-dated. */
+  readonly occurredAt?: string;
   readonly campaignId: string;
   readonly name: string;
   readonly targets: readonly CampaignTarget[];
@@ -79,6 +81,8 @@ export interface LaunchCampaign {
 
 export interface AddCampaignCase {
   readonly type: 'AddCampaignCase';
+  /** When the higher level assigned it; defaults to now, never before the launch. */
+  readonly occurredAt?: string;
   readonly matterId: string;
   readonly assignedBy: CampaignAssigner;
 }
@@ -104,4 +108,11 @@ export interface RecordInstruction {
   readonly matterId?: string | null;
   readonly subject?: string | null;
   readonly text: string;
+}
+
+/** A principal was shown petitioners' personal data in full (`GET /matters/{id}`). */
+export interface RecordPersonalDataViewing {
+  readonly type: 'RecordPersonalDataViewing';
+  readonly matterId: string;
+  readonly petitionerIds: readonly string[];
 }

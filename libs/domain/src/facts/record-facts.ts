@@ -43,8 +43,8 @@ function date(value: unknown, field: string): string {
   return parsed.value;
 }
 
-/** occurredAt as given (not in the future) or now. */
-function when(occurredAt: string | undefined, ctx: FactContext): string {
+/** occurredAt as given (not in the future) or now: the time of every fact outside matters. */
+export function factTime(occurredAt: string | undefined, ctx: FactContext): string {
   const at = factInstant(occurredAt, ctx);
   assertInTime(at, ctx);
   return at.iso;
@@ -92,7 +92,7 @@ export function recordReception(command: RecordReception, ctx: FactContext): Dom
     refuse('value-invalid', `persons (${persons}) cannot be fewer than batches (${batches})`, 'persons');
   atMost(resolvedOnSiteBatches, 'resolvedOnSiteBatches', batches, 'batches');
   atMost(resolvedOnSitePersons, 'resolvedOnSitePersons', persons, 'persons');
-  return domainEvent('ReceptionRecorded', when(command.occurredAt, ctx), {
+  return domainEvent('ReceptionRecorded', factTime(command.occurredAt, ctx), {
     leader,
     batches,
     persons,
@@ -106,7 +106,7 @@ export function recordScreening(command: RecordScreening, ctx: FactContext): Dom
   const found = count(command.found, 'found');
   const resolved = count(command.resolved, 'resolved');
   atMost(resolved, 'resolved', found, 'found');
-  return domainEvent('ScreeningRecorded', when(command.occurredAt, ctx), { unit, found, resolved });
+  return domainEvent('ScreeningRecorded', factTime(command.occurredAt, ctx), { unit, found, resolved });
 }
 
 export function recordRiskAssessment(
@@ -115,7 +115,7 @@ export function recordRiskAssessment(
 ): DomainEventOf<'RiskAssessmentRecorded'> {
   const project = requiredText(command.project, 'project');
   if (typeof command.passed !== 'boolean') refuse('value-required', 'passed must be true or false', 'passed');
-  return domainEvent('RiskAssessmentRecorded', when(command.occurredAt, ctx), { project, passed: command.passed });
+  return domainEvent('RiskAssessmentRecorded', factTime(command.occurredAt, ctx), { project, passed: command.passed });
 }
 
 export function holdMeeting(command: HoldMeeting, ctx: FactContext): DomainEventOf<'MeetingHeld'> {
@@ -129,7 +129,7 @@ export function holdMeeting(command: HoldMeeting, ctx: FactContext): DomainEvent
     unit: requiredText(d.unit, `decisions[${i}].unit`),
     dueBy: date(d.dueBy, `decisions[${i}].dueBy`),
   }));
-  return domainEvent('MeetingHeld', when(command.occurredAt, ctx), { meetingId, kind, chair, decisions });
+  return domainEvent('MeetingHeld', factTime(command.occurredAt, ctx), { meetingId, kind, chair, decisions });
 }
 
 export function recordAccountabilityAction(
@@ -148,7 +148,12 @@ export function recordAccountabilityAction(
   // Accountability is grounded on something published or on named matters, never on nothing.
   if (Object.keys(grounds).length === 0)
     refuse('value-required', 'grounds need a ranking, a bulletin or matters', 'grounds');
-  return domainEvent('AccountabilityActionRecorded', when(command.occurredAt, ctx), { kind, unit, person, grounds });
+  return domainEvent('AccountabilityActionRecorded', factTime(command.occurredAt, ctx), {
+    kind,
+    unit,
+    person,
+    grounds,
+  });
 }
 
 /** 批示: a leader's instruction, on a matter, on a subject (a project, employer, place) or on petition work in general. */
@@ -158,5 +163,5 @@ export function recordInstruction(command: RecordInstruction, ctx: FactContext):
     command.matterId === undefined || command.matterId === null ? null : identifier(command.matterId, 'matterId');
   const subject = optionalText(command.subject, 'subject');
   const text = requiredText(command.text, 'text');
-  return domainEvent('InstructionRecorded', when(command.occurredAt, ctx), { leader, matterId, subject, text });
+  return domainEvent('InstructionRecorded', factTime(command.occurredAt, ctx), { leader, matterId, subject, text });
 }

@@ -1,3 +1,4 @@
+import type { Decider } from '../decider';
 import type { DomainEvent } from '../events/event-catalog';
 import { instantOf } from '../time/time-zone';
 import { refuse, requireOpened } from './command-checks';
@@ -19,7 +20,7 @@ import {
 } from './decide-registration';
 import { decideReview, evaluateSatisfaction, requestReview } from './decide-review';
 import type { MatterCommand } from './matter-commands';
-import type { MatterStateOrNone } from './matter-state';
+import { evolveMatter, initialMatterState, MatterStateOrNone } from './matter-state';
 
 /**
  * decide(command, state) → events. Pure: the same command, state and context
@@ -66,3 +67,10 @@ export function decideMatter(command: MatterCommand, state: MatterStateOrNone, c
       );
   }
 }
+
+/** A matter stream's rules as one decider: the writer folds `matter-<id>` with it once. */
+export const matterDecider: Decider<MatterCommand, MatterStateOrNone, DecisionContext> = {
+  initialState: initialMatterState,
+  evolve: evolveMatter,
+  decide: decideMatter,
+};

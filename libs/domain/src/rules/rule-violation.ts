@@ -1,8 +1,9 @@
 /**
  * `input`: the command is malformed whatever the matter's state (HTTP 400).
  * `rule`: the command is well-formed but the matter's state or the law does not allow it (HTTP 422).
+ * `conflict`: the command was already carried out, and repeating it changes nothing (HTTP 409).
  */
-export type RuleKind = 'rule' | 'input';
+export type RuleKind = 'rule' | 'input' | 'conflict';
 
 /** Every refusal the domain can give, with its kind and a short title for problem documents. */
 export const RULES = {
@@ -54,13 +55,13 @@ export const RULES = {
   'correction-unchanged': { kind: 'rule', title: 'The correction does not change anything' },
   // rule: registry (the writer answers an existing stream with 409 before these are reached)
   'already-registered': { kind: 'rule', title: 'The unit is already registered' },
-  'already-erased': { kind: 'rule', title: "The petitioner's personal data is already erased" },
+  'already-erased': { kind: 'conflict', title: 'Already erased' },
   // rule: campaigns
   'case-already-added': { kind: 'rule', title: 'The matter is already in the campaign' },
   // rule: upper-level assignments
   'already-upper-assigned': { kind: 'rule', title: 'The matter is already recorded as assigned from above' },
   'due-before-assignment': { kind: 'rule', title: "The assigner's due date cannot be before the assignment" },
-  // rule: one-fact streams (instructions)
+  // rule: one-fact streams (instructions, receptions, screenings, meetings, ...)
   'already-recorded': { kind: 'rule', title: 'The fact is already recorded' },
   // rule: ranking rules and publications
   'rule-version-not-next': { kind: 'rule', title: 'A ranking rule version must follow the previous one' },

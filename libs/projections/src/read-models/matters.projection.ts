@@ -13,7 +13,7 @@ export interface MatterRow {
 
 export interface MatterFilter {
   unit?: string;
-  units?: string[];
+  units?: readonly string[];
   status?: string;
   overdueOn?: { date: string; overdue: boolean };
   from?: string;

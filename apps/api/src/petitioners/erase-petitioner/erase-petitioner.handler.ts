@@ -4,7 +4,7 @@ import { petitionerErasureDecider, streams } from '@app/domain';
 import { petitionerExists } from '@app/projections';
 import { Clock, CLOCK } from '@app/runtime';
 import { PersonalDataVault } from '@app/security';
-import { notFound, ProblemException } from '../../http/problem';
+import { notFound } from '../../http/problem';
 import { PERSONAL_DATA_VAULT } from '../../matters/personal-data.module';
 import { ReadModels } from '../../read-models/read-models.service';
 import { LedgerWriter, WriteResult } from '../../writes/ledger-writer';
@@ -27,23 +27,20 @@ export class ErasePetitionerHandler implements ICommandHandler<ErasePetitionerCo
   async execute({ ctx, petitionerId: id, reason }: ErasePetitionerCommand): Promise<WriteResult> {
     await this.readModels.ready();
     if (!petitionerExists(this.readModels.db, id) && !this.vault.exists(id)) throw notFound(`no petitioner ${id}`);
-    try {
-      const result = await this.writer.decideAndWrite(ctx, {
-        stream: streams.petitioner(id),
-        expect: 'new',
-        noun: 'petitioner erasure',
-        decider: petitionerErasureDecider,
-        command: { type: 'ErasePetitioner', petitionerId: id, reason },
-        context: { now: this.clock.now().toISOString() },
-      });
-      this.vault.erase(id);
-      return result;
-    } catch (error) {
-      if (error instanceof ProblemException && error.slug === 'already-exists') {
-        this.vault.erase(id);
-        throw new ProblemException(409, 'already-erased', 'Already erased', `petitioner ${id} was already erased`);
-      }
-      throw error;
-    }
+    const result = await this.writer.decideAndWrite(ctx, {
+      stream: streams.petitioner(id),
+      // Not 'new': an erasure recorded before is the decider's refusal (409 already-erased), the one rule.
+      expect: 'any',
+      noun: 'petitioner erasure',
+      decider: petitionerErasureDecider,
+      command: { type: 'ErasePetitioner', petitionerId: id, reason },
+      context: { now: this.clock.now().toISOString() },
+      check: (state) => {
+        // A retry after a crash between the record and the key's destruction completes it.
+        if (state.registered) this.vault.erase(id);
+      },
+    });
+    this.vault.erase(id);
+    return result;
   }
 }
