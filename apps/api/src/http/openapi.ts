@@ -24,9 +24,9 @@ export class WriteResultDto {
   position!: string;
 }
 
-/** The 201 of a write. */
-export const ApiWritten = () =>
-  ApiCreatedResponse({ type: WriteResultDto, description: 'Written: the stream revision and ledger position' });
+/** The 201 of a write: `{id, revision, position}` (a description may say more, e.g. its stream). */
+export const ApiWritten = (description = 'Written: the stream revision and ledger position') =>
+  ApiCreatedResponse({ type: WriteResultDto, description });
 
 /** The document served at /api/docs-json, built from the controllers' decorators. */
 export function openApiDocument(app: INestApplication): OpenAPIObject {

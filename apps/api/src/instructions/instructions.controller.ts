@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { ApiProblems } from '../http/api-problems';
+import { ApiWritten } from '../http/openapi';
 import { WriteResult } from '../writes/ledger-writer';
 import { Write, WriteContext } from '../writes/write-context';
 import { RecordInstructionCommand } from './record-instruction/record-instruction.command';
@@ -21,7 +22,7 @@ export class InstructionsController {
     summary: '批示: record a leader’s instruction on petition work, a matter or a subject',
     operationId: 'recordInstruction',
   })
-  @ApiCreatedResponse({ description: '`{id, revision, position}`; stream `instruction-<id>`' })
+  @ApiWritten('`{id, revision, position}`; stream `instruction-<id>`')
   @ApiProblems(400, 401, 403, 409, 422)
   record(@Body() body: RecordInstructionDto, @Write() ctx: WriteContext): Promise<WriteResult> {
     return this.commands.execute(new RecordInstructionCommand(ctx, body));

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { ApiProblems } from '../http/api-problems';
+import { ApiWritten } from '../http/openapi';
 import { WriteResult } from '../writes/ledger-writer';
 import { Write, WriteContext } from '../writes/write-context';
 import { RecordUpperAssignmentCommand } from './record-upper-assignment/record-upper-assignment.command';
@@ -23,7 +24,7 @@ export class UpperAssignmentsController {
       '上三级交办: record that the centre, the province or the prefecture assigned the matter, with its due date',
     operationId: 'recordUpperAssignment',
   })
-  @ApiCreatedResponse({ description: '`{id: matterId, revision, position}`; stream `upper_assignment-<matterId>`' })
+  @ApiWritten('`{id: matterId, revision, position}`; stream `upper_assignment-<matterId>`')
   @ApiProblems(400, 401, 403, 404, 409, 422)
   record(
     @Param('id') matterId: string,
