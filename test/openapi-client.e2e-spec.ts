@@ -61,7 +61,14 @@ const wrongStatus: Problem = { ...notFound, status: '404' };
 type Conflict = operations['recordContact']['responses'][409]['content']['application/problem+json'];
 const conflict: Conflict = { ...notFound, status: 409, currentRevision: 3 };
 
-export const used = [position, revision, wrongPosition, parent, wrongKind, wrongChannel, noSummary, field, wrongStatus, conflict];
+// An auditor's tool: GET /api/v1/audit/proofs/inclusion gives the audit path as hex strings.
+type Inclusion = Json<operations['getInclusionProof']['responses'][200]>;
+const proof: Inclusion = { index: 2, size: 42, leafHash: 'ab', hashes: ['cd'] };
+const path: string[] = proof.hashes;
+// @ts-expect-error size is a number
+const wrongSize: Inclusion = { ...proof, size: '42' };
+
+export const used = [path, wrongSize, position, revision, wrongPosition, parent, wrongKind, wrongChannel, noSummary, field, wrongStatus, conflict];
 `;
 
 describe('a TypeScript client generated from the OpenAPI document (openapi-typescript)', () => {

@@ -1,7 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { documentDir, NO_TELEMETRY, OpenApiDocument, operationsOf, servedDocument } from './support/openapi-document';
+import {
+  documentDir,
+  JsonSchema,
+  NO_TELEMETRY,
+  OpenApiDocument,
+  operationsOf,
+  schemaViolations,
+  servedDocument,
+} from './support/openapi-document';
 import { ADMIN_TOKEN, startTestApp, TestApp } from './support/test-app';
 
 const REDOCLY = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
@@ -27,35 +35,6 @@ function redoclyLint(document: OpenApiDocument): LintReport {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-interface JsonSchema {
-  type?: string;
-  nullable?: boolean;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  $ref?: string;
-}
-
-/** The members of `value` the schema describes have their documented types; the required ones are there. */
-function schemaViolations(schemas: Record<string, JsonSchema>, schema: JsonSchema, value: unknown, at = ''): string[] {
-  const resolved = schema.$ref ? schemas[schema.$ref.replace('#/components/schemas/', '')] : schema;
-  if (value === null) return resolved.nullable ? [] : [`${at || '.'} is null`];
-  const actual = Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
-  const fits =
-    resolved.type === undefined || resolved.type === actual || (resolved.type === 'number' && actual === 'integer');
-  if (!fits) return [`${at || '.'} is ${actual}, documented ${resolved.type}`];
-  if (actual === 'array')
-    return (value as unknown[]).flatMap((item, i) => schemaViolations(schemas, resolved.items!, item, `${at}[${i}]`));
-  if (actual !== 'object') return [];
-  const object = value as Record<string, unknown>;
-  return [
-    ...(resolved.required ?? []).filter((key) => !(key in object)).map((key) => `${at}.${key} is missing`),
-    ...Object.entries(resolved.properties ?? {})
-      .filter(([key]) => key in object)
-      .flatMap(([key, member]) => schemaViolations(schemas, member, object[key], `${at}.${key}`)),
-  ];
 }
 
 describe('OpenAPI document: lint clean, every operation named and its problems documented', () => {

@@ -49,3 +49,56 @@ export function operationsOf(document: OpenApiDocument): { method: string; path:
     Object.entries(item).map(([method, op]) => ({ method, path, op })),
   );
 }
+
+export interface JsonSchema {
+  type?: string;
+  nullable?: boolean;
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
+  required?: string[];
+  items?: JsonSchema;
+  oneOf?: JsonSchema[];
+  enum?: unknown[];
+  $ref?: string;
+}
+
+/**
+ * Where `value` departs from `schema`: a required member missing, a member of another type or
+ * outside its enum, and (unless the schema allows additional properties) a member it does not document.
+ */
+export function schemaViolations(
+  schemas: Record<string, JsonSchema>,
+  schema: JsonSchema,
+  value: unknown,
+  at = '',
+): string[] {
+  const resolved = schema.$ref ? schemas[schema.$ref.replace('#/components/schemas/', '')] : schema;
+  const where = at || '.';
+  if (resolved.oneOf) {
+    const fits = resolved.oneOf.some((option) => schemaViolations(schemas, option, value, at).length === 0);
+    return fits ? [] : [`${where} fits none of its oneOf`];
+  }
+  if (value === null) return resolved.nullable || resolved.type === 'null' ? [] : [`${where} is null`];
+  const actual = Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
+  const fits =
+    resolved.type === undefined || resolved.type === actual || (resolved.type === 'number' && actual === 'integer');
+  if (!fits) return [`${where} is ${actual}, documented ${resolved.type}`];
+  if (resolved.enum && !resolved.enum.includes(value)) return [`${where} is ${String(value)}, not in its enum`];
+  if (actual === 'array')
+    return (value as unknown[]).flatMap((item, i) =>
+      schemaViolations(schemas, resolved.items ?? {}, item, `${at}[${i}]`),
+    );
+  if (actual !== 'object') return [];
+  const object = value as Record<string, unknown>;
+  const properties = resolved.properties ?? {};
+  const open = resolved.properties === undefined || resolved.additionalProperties !== undefined;
+  return [
+    ...(resolved.required ?? []).filter((key) => !(key in object)).map((key) => `${at}.${key} is missing`),
+    ...Object.keys(object)
+      .filter((key) => !(key in properties) && !open)
+      .map((key) => `${at}.${key} is not documented`),
+    ...Object.entries(properties)
+      .filter(([key]) => key in object)
+      .flatMap(([key, member]) => schemaViolations(schemas, member, object[key], `${at}.${key}`)),
+  ];
+}

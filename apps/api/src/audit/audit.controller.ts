@@ -7,6 +7,13 @@ import { ApiProblems } from '../http/api-problems';
 import { badRequest, notFound, ProblemException } from '../http/problem';
 import { ReadQueryDto } from '../read-models/read-query.dto';
 import {
+  AuditVerificationDto,
+  CheckpointDto,
+  ConsistencyProofDto,
+  InclusionProofDto,
+  SignedCheckpointDto,
+} from './audit-responses.dto';
+import {
   AuditEventsQueryDto,
   CheckpointsQueryDto,
   ConsistencyProofQueryDto,
@@ -35,7 +42,7 @@ export class AuditController {
     summary: 'the latest signed checkpoint (C2SP signed note) and the public key that signed it',
     operationId: 'getAuditCheckpoint',
   })
-  @ApiOkResponse({ description: 'The latest signed checkpoint' })
+  @ApiOkResponse({ type: SignedCheckpointDto, description: 'The latest signed checkpoint' })
   @ApiProblems(400, 401, 404, 503)
   async checkpoint(@Query() query: ReadQueryDto, @Res({ passthrough: true }) res: Response): Promise<CheckpointView> {
     await this.reflect(query, res);
@@ -48,7 +55,7 @@ export class AuditController {
       'every signed checkpoint in signing order, paged by size (not in API.md v1; used by `ledger verify --url`)',
     operationId: 'listAuditCheckpoints',
   })
-  @ApiOkResponse({ description: 'A page of signed checkpoints' })
+  @ApiOkResponse({ type: [CheckpointDto], description: 'A page of signed checkpoints' })
   @ApiProblems(400, 401, 503)
   async checkpoints(@Query() query: CheckpointsQueryDto, @Res({ passthrough: true }) res: Response) {
     await this.reflect(query, res);
@@ -64,7 +71,7 @@ export class AuditController {
     summary: 'RFC 9162 inclusion proof of one event (leaf) in the tree of a given size',
     operationId: 'getInclusionProof',
   })
-  @ApiOkResponse({ description: 'The inclusion proof' })
+  @ApiOkResponse({ type: InclusionProofDto, description: 'The inclusion proof' })
   @ApiProblems(400, 401, 404, 422, 503)
   async inclusion(@Query() query: InclusionProofQueryDto, @Res({ passthrough: true }) res: Response) {
     await this.reflect(query, res);
@@ -82,7 +89,7 @@ export class AuditController {
     summary: 'RFC 9162 consistency proof that the tree of size `to` extends the tree of size `from`',
     operationId: 'getConsistencyProof',
   })
-  @ApiOkResponse({ description: 'The consistency proof' })
+  @ApiOkResponse({ type: ConsistencyProofDto, description: 'The consistency proof' })
   @ApiProblems(400, 401, 404, 422, 503)
   async consistency(@Query() query: ConsistencyProofQueryDto, @Res({ passthrough: true }) res: Response) {
     await this.reflect(query, res);
@@ -104,7 +111,7 @@ export class AuditController {
     summary: 'recompute the tree from the whole log and check every stored hash and checkpoint',
     operationId: 'verifyAudit',
   })
-  @ApiOkResponse({ description: 'The result of the verification' })
+  @ApiOkResponse({ type: AuditVerificationDto, description: 'The result of the verification' })
   @ApiProblems(400, 401, 503)
   async verify(@Query() query: ReadQueryDto, @Res({ passthrough: true }) res: Response) {
     await this.reflect(query, res);
