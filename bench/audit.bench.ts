@@ -1,3 +1,4 @@
+import { dataFiles } from '@app/runtime';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,7 +66,7 @@ export async function benchAudit(options: AuditBenchOptions, progress: (line: st
   const figures: Figure[] = [];
   const n = options.events;
   try {
-    const ledger = SqliteEventStore.open({ file: join(dir, 'ledger.sqlite') });
+    const ledger = SqliteEventStore.open({ file: dataFiles({ dataDir: dir }).ledger });
     const batch = Array.from({ length: 100 }, (_, i) => sampleEvent(i));
     for (let b = 0; b < n / 100; b++) {
       await ledger.append(`matter-${b}`, batch, 'no_stream');
@@ -95,7 +96,7 @@ export async function benchAudit(options: AuditBenchOptions, progress: (line: st
     });
 
     // What the server runs: the audit projection storing every node in audit.sqlite.
-    const audit = AuditStore.open(join(dir, 'audit.sqlite'));
+    const audit = AuditStore.open(dataFiles({ dataDir: dir }).audit);
     const runner = new ProjectionRunner(ledger, audit.db, [auditTreeProjection(audit)]);
     const built = await timed(() => runner.catchUp());
     if (audit.size !== n || audit.tree.root() !== toHex(range.root()))

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
-import { loadConfig } from '@app/runtime';
+import { dataFiles, loadConfig } from '@app/runtime';
 import { createApp } from '../apps/api/src/create-app';
 import { startBaselineServer } from './baseline-server';
 import { Figure } from './bench-harness';
@@ -101,7 +101,7 @@ export async function benchHttpWrites(
     await app.close();
 
     // Every acknowledged write is in the file (read after the app has closed).
-    const db = new Database(join(dataDir, 'ledger.sqlite'), { readonly: true });
+    const db = new Database(dataFiles({ dataDir }).ledger, { readonly: true });
     const opened = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM events WHERE type = 'MatterOpened'").get()!
       .n;
     db.close();

@@ -1,3 +1,4 @@
+import { systemNow } from '@app/runtime';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,7 @@ export async function benchLedger(options: LedgerBenchOptions, progress: (line: 
     const bytes = payloads.map((e) =>
       canonicalJson({
         ...e,
-        recordedAt: new Date().toISOString(),
+        recordedAt: systemNow().toISOString(),
         causationId: null,
         correlationId: null,
         metadata: {},

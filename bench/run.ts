@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark against a baseline measured in the same run.
  * BENCH_SCALE (default 1) scales the sizes down for a quick look, e.g. BENCH_SCALE=0.1.
  */
+import { systemNow } from '@app/runtime';
 import { benchAudit } from './audit.bench';
 import { benchHttpWrites } from './http-writes.bench';
 import { benchLedger } from './ledger.bench';
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   if (!(scale > 0 && scale <= 1)) throw new Error('BENCH_SCALE must be in (0, 1]');
   // BENCH_ONLY=http,ledger,audit,projections runs a subset (default: all).
   const only = new Set((process.env.BENCH_ONLY ?? 'http,ledger,audit,projections').split(',').map((s) => s.trim()));
-  log(`petition-ledger benchmarks — ${machine()} — ${new Date().toISOString()}`);
+  log(`petition-ledger benchmarks — ${machine()} — ${systemNow().toISOString()}`);
   log('');
   if (only.has('http')) {
     log('HTTP writes (load generator in its own process):');

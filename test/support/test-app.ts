@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@app/ledger';
 import { AppConfig, loadConfig } from '@app/runtime';
+import { AppOptions } from '../../apps/api/src/app.module';
 import { createApp } from '../../apps/api/src/create-app';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -20,8 +21,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a temporary SQLite file, exactly as production builds it. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** The real app on a temporary SQLite file, exactly as production builds it (a test may fix the clock). */
+export async function startTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'petition-ledger-e2e-'));
   const config = loadConfig({
     LEDGER_DATA_DIR: dataDir,
@@ -29,7 +30,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LEDGER_LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, options);
   app.useLogger(false);
   await app.init();
   const store = () => app.get<EventStore>(EVENT_STORE);

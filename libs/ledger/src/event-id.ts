@@ -1,3 +1,4 @@
+import { systemNow } from '@app/runtime';
 import { randomBytes } from 'node:crypto';
 
 let lastMs = 0;
@@ -22,7 +23,7 @@ function randomBlock(): Buffer {
  * at its right edge instead of splitting pages at random (a large share of append
  * cost with random v4 ids). A 12-bit counter keeps ids of one millisecond ordered.
  */
-export function newEventId(now: number = Date.now()): string {
+export function newEventId(now: number = systemNow().getTime()): string {
   if (now <= lastMs) {
     sequence = (sequence + 1) & 0xfff;
     if (sequence === 0) lastMs += 1;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -90,7 +91,7 @@ export function swapInReadModelFile(file: string, built: string): string | null 
     );
   }
   const previous = realReadModelFile(file);
-  const link = `${file}.link-${process.pid}-${Date.now()}`;
+  const link = `${file}.link-${process.pid}-${randomBytes(6).toString('hex')}`;
   rmSync(link, { force: true });
   // Relative, so the data directory can be moved or copied as a whole.
   symlinkSync(basename(built), link);

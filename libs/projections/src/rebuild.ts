@@ -1,3 +1,4 @@
+import { systemNow } from '@app/runtime';
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { EventStore, Position, type Projection } from '@app/ledger';
 import { ProjectionRunner } from './projection-runner';
@@ -27,6 +28,8 @@ export interface RebuildOptions {
   beforeSwap?: (built: string) => Promise<void> | void;
   /** Build only: leave the live path alone and return the new file. */
   swap?: boolean;
+  /** Names the new generation (`<file>.rebuild-<instant>`); the machine's time unless a Clock's is given. */
+  now?: () => Date;
 }
 
 export interface RebuildResult {
@@ -97,7 +100,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   let built: string | null = null;
   try {
     removeStrayGenerations(options.file);
-    built = `${options.file}.rebuild-${stamp(new Date())}`;
+    built = `${options.file}.rebuild-${stamp((options.now ?? systemNow)())}`;
     removeStrayGenerations(built);
     const { db } = openReadModelDb(built, options.projections);
     let total = (await options.store.head()).events;

@@ -11,12 +11,21 @@ export interface Clock {
   today(): LocalDate;
 }
 
+/**
+ * The machine's current instant: the one read of the system time. Libraries that need
+ * only an instant (a recordedAt, a key's creation time) default to it when no Clock's
+ * `now` is handed in; an instant does not depend on the time zone.
+ */
+export function systemNow(): Date {
+  return new Date();
+}
+
 /** The machine's clock, with "today" taken in the business time zone. */
 export class SystemClock implements Clock {
   constructor(private readonly timeZone: string) {}
 
   now(): Date {
-    return new Date();
+    return systemNow();
   }
 
   today(): LocalDate {

@@ -6,5 +6,5 @@ export { dataFiles } from './data-files';
 export type { DataFiles } from './data-files';
 export { CLOCK_SETTINGS, clockSettingsFrom } from './clock-settings';
 export type { RuntimeClockSettings } from './clock-settings';
-export { CLOCK, FixedClock, SystemClock } from './clock';
+export { CLOCK, FixedClock, SystemClock, systemNow } from './clock';
 export type { Clock } from './clock';

@@ -1,3 +1,4 @@
+import { systemNow } from '@app/runtime';
 import Database from 'better-sqlite3';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -46,11 +47,15 @@ export class PersonalDataVault {
   private flushScheduled = false;
   private readonly insertKeys: (keys: Array<[string, { key: Buffer; createdAt: string }]>) => void;
 
-  static open(file: string): PersonalDataVault {
-    return new PersonalDataVault(file);
+  /** `now` stamps key creation and erasure: the injected Clock's, in the server. */
+  static open(file: string, now: () => Date = systemNow): PersonalDataVault {
+    return new PersonalDataVault(file, now);
   }
 
-  private constructor(readonly file: string) {
+  private constructor(
+    readonly file: string,
+    private readonly now: () => Date,
+  ) {
     mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -134,7 +139,7 @@ export class PersonalDataVault {
   }
 
   /** Destroys the key for good; idempotent. Returns false when there was no key. */
-  erase(petitionerId: string, at: Date = new Date()): boolean {
+  erase(petitionerId: string, at: Date = this.now()): boolean {
     this.flushKeys();
     const info = this.db
       .prepare('UPDATE petitioner_keys SET key = NULL, erased_at = ? WHERE petitioner_id = ? AND key IS NOT NULL')
@@ -172,7 +177,7 @@ export class PersonalDataVault {
     }
     if (!create) throw new PetitionerKeyErasedError(petitionerId);
     const key = randomBytes(32);
-    this.unsynced.set(petitionerId, { key, createdAt: new Date().toISOString() });
+    this.unsynced.set(petitionerId, { key, createdAt: this.now().toISOString() });
     // Committed soon even if no one awaits durable() (e.g. the demo); the API awaits it.
     this.scheduleFlush();
     return key;

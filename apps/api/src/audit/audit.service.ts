@@ -1,4 +1,4 @@
-import { dataFiles, APP_CONFIG, AppConfig } from '@app/runtime';
+import { dataFiles, APP_CONFIG, AppConfig, Clock, CLOCK } from '@app/runtime';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -62,6 +62,7 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) store: EventStore,
     readiness: ReadinessRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     // Catching up on a long log must not hold the HTTP server for its whole length.
     this.events = new TurnTakingEventStore(store);
@@ -173,7 +174,8 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
       this.timer = null;
     }
     try {
-      const now = new Date();
+      // The checkpoint's signing time and the interval rule both read the injected clock.
+      const now = this.clock.now();
       // On demand (a publication waiting for a checkpoint over its figures): cut as soon as the tree grew.
       const policy = options.onDemand ? { ...this.policy, maxNewEvents: 1 } : this.policy;
       const { decision, checkpoint } = this.store.cutIfDue(

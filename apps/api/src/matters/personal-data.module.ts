@@ -1,4 +1,4 @@
-import { dataFiles } from '@app/runtime';
+import { dataFiles, Clock, CLOCK } from '@app/runtime';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { PersonalDataVault } from '@app/security';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -11,8 +11,9 @@ export const PERSONAL_DATA_VAULT = Symbol('PERSONAL_DATA_VAULT');
   providers: [
     {
       provide: PERSONAL_DATA_VAULT,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => PersonalDataVault.open(dataFiles(config).keys),
+      inject: [APP_CONFIG, CLOCK],
+      useFactory: (config: AppConfig, clock: Clock) =>
+        PersonalDataVault.open(dataFiles(config).keys, () => clock.now()),
     },
   ],
   exports: [PERSONAL_DATA_VAULT],

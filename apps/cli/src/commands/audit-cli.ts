@@ -4,7 +4,7 @@
  * Everything here works offline on a data directory or an export file; only
  * `--url` talks to a server.
  */
-import { dataFiles, AppConfig } from '@app/runtime';
+import { dataFiles, AppConfig, systemNow } from '@app/runtime';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
@@ -109,7 +109,7 @@ export interface ExportSummary {
 }
 
 /** Writes the log, the signed checkpoints and the public key as one NDJSON file (see audit-export.ts). */
-export async function writeExport(config: AppConfig, out: Writable, now: Date = new Date()): Promise<ExportSummary> {
+export async function writeExport(config: AppConfig, out: Writable, now: Date = systemNow()): Promise<ExportSummary> {
   const { ledger, audit } = openDataDir(config.dataDir);
   try {
     const write = async (line: string) => {
@@ -409,9 +409,10 @@ function safeParse(text: string, lineNumber: number) {
 
 /** At most one progress line a second, on stderr, for logs long enough to need one. */
 export function progressPrinter(label: string, write: (text: string) => void = (t) => process.stderr.write(t)) {
-  let last = Date.now();
+  // A monotonic timer, not the time of day: it only spaces the lines out.
+  let last = performance.now();
   return (checked: number, total?: number): void => {
-    const now = Date.now();
+    const now = performance.now();
     if (now - last < 1000) return;
     last = now;
     const of = total ? ` / ${total.toLocaleString('en-US')} (${Math.floor((checked / total) * 100)}%)` : '';

@@ -37,7 +37,7 @@ export class MigrateCommand extends CommandRunner {
     const source = openLedgerForReading(config);
     const target = EsdbEventStore.fromUrl(options.to);
     const progress = new Progress();
-    const started = Date.now();
+    const started = performance.now();
     try {
       const report = await copyLedger(
         {
@@ -49,7 +49,9 @@ export class MigrateCommand extends CommandRunner {
         {
           onProgress: ({ phase, done, total }) =>
             progress.update(
-              phase === 'events' ? rateLine(done, total, (Date.now() - started) / 1000) : `${done} idempotency records`,
+              phase === 'events'
+                ? rateLine(done, total, (performance.now() - started) / 1000)
+                : `${done} idempotency records`,
             ),
         },
       );

@@ -15,7 +15,8 @@ export class Progress {
   }
 
   update(text: string, force = false): void {
-    const now = Date.now();
+    // A monotonic timer, not the time of day: it only spaces the lines out.
+    const now = performance.now();
     if (this.tty) {
       if (!force && now - this.lastWrite < 100) return;
       this.out.write(`\r\x1b[2K${text}`);

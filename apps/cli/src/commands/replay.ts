@@ -7,7 +7,7 @@
  * figure is shown to follow from exactly the log that was signed. Then the
  * report is computed at that point and compared with what was published.
  */
-import { dataFiles, AppConfig } from '@app/runtime';
+import { dataFiles, AppConfig, Clock, SystemClock } from '@app/runtime';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +49,8 @@ export interface ReplayOptions {
   readonly asOf?: string;
   /** The date the report is computed on; default: the publication's, else today. */
   readonly today?: string;
+  /** Where "today" comes from when neither `today` nor a publication gives it. */
+  readonly clock?: Clock;
   readonly onProgress?: (applied: number, total: number) => void;
 }
 
@@ -88,12 +90,12 @@ export async function replay(
     const publication =
       options.report === 'overview' ? null : await findPublication(ledger, options.report, period.id, settings);
     const target = targetPrefix(config, options, publication);
-    const today = options.today ?? publication?.today ?? localDateOf(new Date().toISOString(), settings.timeZone);
+    const today = options.today ?? publication?.today ?? (options.clock ?? new SystemClock(settings.timeZone)).today();
 
     // One pass over the prefix: the throw-away read models and the audit root of the same events.
     const prefix = new PrefixReader(ledger, target.size);
     const projections = readModelProjections(settings);
-    const { db } = openReadModelDb(join(scratch, 'read-models.sqlite'), projections);
+    const { db } = openReadModelDb(dataFiles({ dataDir: scratch }).readModels, projections);
     try {
       const runner = new ProjectionRunner(prefix, db, projections, {
         onBatch: () => options.onProgress?.(prefix.read, target.size),

@@ -1,4 +1,4 @@
-import { dataFiles, AppConfig, clockSettingsFrom } from '@app/runtime';
+import { dataFiles, AppConfig, clockSettingsFrom, systemNow } from '@app/runtime';
 import Database from 'better-sqlite3';
 import {
   closeSync,
@@ -113,7 +113,7 @@ function install(built: string, destination: string): void {
  * was started first) is filled in place, commit by commit.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemNow;
   validateDemoYear(options.year, now());
   const scale = options.scale ?? 1;
   if (!(scale > 0 && scale <= 5)) throw new DemoRefusedError(`--scale must be in (0, 5]; got ${scale}`);
@@ -127,8 +127,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   try {
-    const ledgerBuilt = scratch ? join(scratch, 'ledger.sqlite') : ledgerPath;
-    const keysBuilt = scratch ? join(scratch, 'keys.sqlite') : keysPath;
+    const built = dataFiles({ dataDir: scratch ?? config.dataDir });
+    const ledgerBuilt = built.ledger;
+    const keysBuilt = built.keys;
     const store = SqliteEventStore.open({ file: ledgerBuilt });
     const clock = clockSettingsFrom(config);
     let summary: DemoSummary;

@@ -1,3 +1,4 @@
+import { systemNow } from '@app/runtime';
 import {
   ANY,
   AppendExpectedRevision,
@@ -142,7 +143,7 @@ export class EsdbEventStore implements EventStore {
   private constructor(options: EsdbEventStoreOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
     this.maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
-    this.now = options.now ?? (() => new Date());
+    this.now = options.now ?? systemNow;
     this.retryAttempts = options.retryAttempts ?? 6;
     this.backoffMs = options.backoffMs ?? 50;
     this.maxBackoffMs = options.maxBackoffMs ?? 2000;

@@ -1,3 +1,4 @@
+import { systemNow } from '@app/runtime';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -94,7 +95,7 @@ export class SqliteEventStore implements EventStore {
 
   private constructor(options: SqliteEventStoreOptions) {
     this.file = options.file;
-    this.now = options.now ?? (() => new Date());
+    this.now = options.now ?? systemNow;
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.maxGroupSize = Math.max(1, options.maxGroupSize ?? 256);
     this.appended.setMaxListeners(0);
