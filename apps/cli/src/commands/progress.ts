@@ -3,7 +3,8 @@
  * seconds otherwise (logs, CI), so stdout stays clean for results.
  */
 export class Progress {
-  private lastWrite = 0;
+  // -Infinity: the first update is always shown (the monotonic timer starts near 0 with the process).
+  private lastWrite = -Infinity;
   private shown = false;
   private readonly tty: boolean;
 
