@@ -1,6 +1,6 @@
-import { Actors, openMatterBody, PERSON, seedActors } from './support/actors';
-import { AT, expectProblem, expectRefused, expectWritten, MatterApi } from './support/matter-api';
-import { startTestApp, TestApp } from './support/test-app';
+import { Actors, openMatterBody, PERSON } from './support/actors';
+import { AT, expectProblem, expectRefused, expectWritten, MatterApi, startMatterApi } from './support/matter-api';
+import { TestApp } from './support/test-app';
 
 /**
  * Every matter endpoint of API.md through the real app: the happy path, each 4xx, every
@@ -11,9 +11,7 @@ describe('matter endpoints', () => {
   let a: Actors;
   let m: MatterApi;
   beforeAll(async () => {
-    t = await startTestApp();
-    a = await seedActors(t);
-    m = new MatterApi(t, a);
+    ({ t, a, m } = await startMatterApi());
   });
   afterAll(() => t.close());
 
@@ -592,21 +590,7 @@ describe('matter endpoints', () => {
   describe('POST /matters/{id}/remit-returns', () => {
     it('returns a matter within 5 working days (the last day itself), back to the bureau for reassignment', async () => {
       // DOMAIN.md: transfer received 2022-04-29 → May 5, 6, 7 (make-up day), 9, 10 → 2022-05-10.
-      const id = m.nextId();
-      await m
-        .post(
-          '/matters',
-          a.registrar,
-          openMatterBody({ id, contact: { channel: 'letter', occurredAt: '2022-04-28T10:00:00+08:00' } }),
-        )
-        .expect(201);
-      await m
-        .post(`/matters/${id}/assignments`, a.registrar, {
-          unit: 'dept-housing',
-          mode: 'transfer',
-          occurredAt: '2022-04-29T10:00:00+08:00',
-        })
-        .expect(201);
+      const id = await m.matterOn({ opened: '2022-04-28T10:00:00+08:00', transferred: '2022-04-29T10:00:00+08:00' });
       await expectWritten(t, () =>
         m.post(`/matters/${id}/remit-returns`, a.handler, {
           reason: '不属于本单位职权范围',
@@ -638,21 +622,7 @@ describe('matter endpoints', () => {
     });
 
     it('422 after the 5 working days, after acceptance, or before assignment; 400 without a reason', async () => {
-      const id = m.nextId();
-      await m
-        .post(
-          '/matters',
-          a.registrar,
-          openMatterBody({ id, contact: { channel: 'letter', occurredAt: '2022-04-28T10:00:00+08:00' } }),
-        )
-        .expect(201);
-      await m
-        .post(`/matters/${id}/assignments`, a.registrar, {
-          unit: 'dept-housing',
-          mode: 'transfer',
-          occurredAt: '2022-04-29T10:00:00+08:00',
-        })
-        .expect(201);
+      const id = await m.matterOn({ opened: '2022-04-28T10:00:00+08:00', transferred: '2022-04-29T10:00:00+08:00' });
       await expectRefused(
         t,
         () => m.post(`/matters/${id}/remit-returns`, a.handler, { occurredAt: '2022-05-05T10:00:00+08:00' }),
@@ -1286,6 +1256,19 @@ describe('matter endpoints', () => {
       expectProblem(await m.get(`/matters/${id}?verbose=1`, a.auditor), 400, 'verbose');
     });
 
+    it('records each full showing of personal data as PersonalDataViewed on pd-access-<id>; a masked view records nothing', async () => {
+      const id = await m.matterAt('assigned');
+      const petitionerId = await m.petitionerOf(id);
+      await m.get(`/matters/${id}`, a.leader).expect(200);
+      await m.get(`/matters/${id}`, a.analyst).expect(200);
+      const readings = await t.store().readStream(`pd-access-${id}`);
+      expect(readings.map((e) => [e.type, e.actor.role, e.data])).toEqual([
+        ['PersonalDataViewed', 'registrar', { matterId: id, petitionerIds: [petitionerId] }],
+        ['PersonalDataViewed', 'leader', { matterId: id, petitionerIds: [petitionerId] }],
+      ]);
+      expect(readings[1].correlationId).toEqual(expect.any(String));
+    });
+
     it('is overdue when a duty is past its last day', async () => {
       const id = await m.matterAt('assigned');
       const res = await m.get(`/matters/${id}`, a.analyst).expect(200);
@@ -1318,13 +1301,7 @@ describe('matter endpoints', () => {
   });
 
   describe('the statutory clock through GET /matters/{id} (DOMAIN.md worked examples)', () => {
-    async function opened(occurredAt: string): Promise<string> {
-      const id = m.nextId('CLOCK');
-      await m
-        .post('/matters', a.registrar, openMatterBody({ id, contact: { channel: 'letter', occurredAt } }))
-        .expect(201);
-      return id;
-    }
+    const opened = (occurredAt: string) => m.matterOn({ opened: occurredAt }, m.nextId('CLOCK'));
     const deadlinesOf = async (id: string) => (await m.get(`/matters/${id}`, a.analyst).expect(200)).body.deadlines;
 
     it('received 2022-01-28 → transfer by 2022-02-14 (2022-02-12 is a Saturday)', async () => {
@@ -1337,45 +1314,35 @@ describe('matter endpoints', () => {
     });
 
     it('transfer received 2022-04-29 → remit return by 2022-05-10 (5 working days with the make-up day)', async () => {
-      const id = await opened('2022-04-28T10:00:00+08:00');
-      await m
-        .post(`/matters/${id}/assignments`, a.registrar, {
-          unit: 'dept-housing',
-          mode: 'transfer',
-          occurredAt: '2022-04-29T10:00:00+08:00',
-        })
-        .expect(201);
+      const id = await m.matterOn(
+        { opened: '2022-04-28T10:00:00+08:00', transferred: '2022-04-29T10:00:00+08:00' },
+        m.nextId('CLOCK'),
+      );
       expect((await deadlinesOf(id)).remit_return).toBe('2022-05-10');
     });
 
     it('accepted 2022-01-06 → reply by 2022-03-07 (a Monday); accepted 2022-03-05 → 2022-05-05 (劳动节)', async () => {
-      const id = await opened('2022-01-04T10:00:00+08:00');
-      await m
-        .post(`/matters/${id}/assignments`, a.registrar, {
-          unit: 'dept-housing',
-          mode: 'transfer',
-          occurredAt: '2022-01-05T10:00:00+08:00',
-        })
-        .expect(201);
-      await m
-        .post(`/matters/${id}/acceptance`, a.handler, { accepted: true, occurredAt: '2022-01-06T10:00:00+08:00' })
-        .expect(201);
+      const id = await m.matterOn(
+        {
+          opened: '2022-01-04T10:00:00+08:00',
+          transferred: '2022-01-05T10:00:00+08:00',
+          accepted: '2022-01-06T10:00:00+08:00',
+        },
+        m.nextId('CLOCK'),
+      );
       expect(await deadlinesOf(id)).toEqual({ reply: '2022-03-07' });
       expect(await deadlinesOf(await m.matterAt('accepted'))).toEqual({ reply: '2022-05-05' });
     });
 
     it('accepted 2026-08-06 → reply by 2026-10-08: day 60 is 2026-10-05, inside 国庆节 (10-01 to 10-07)', async () => {
-      const id = await opened('2026-08-03T10:00:00+08:00');
-      await m
-        .post(`/matters/${id}/assignments`, a.registrar, {
-          unit: 'dept-housing',
-          mode: 'transfer',
-          occurredAt: '2026-08-04T10:00:00+08:00',
-        })
-        .expect(201);
-      await m
-        .post(`/matters/${id}/acceptance`, a.handler, { accepted: true, occurredAt: '2026-08-06T10:00:00+08:00' })
-        .expect(201);
+      const id = await m.matterOn(
+        {
+          opened: '2026-08-03T10:00:00+08:00',
+          transferred: '2026-08-04T10:00:00+08:00',
+          accepted: '2026-08-06T10:00:00+08:00',
+        },
+        m.nextId('CLOCK'),
+      );
       const view = (await m.get(`/matters/${id}`, a.analyst).expect(200)).body;
       expect(view.deadlines).toEqual({ reply: '2026-10-08' });
       // 2026 is in the official calendar: nothing was assumed.
@@ -1383,17 +1350,14 @@ describe('matter endpoints', () => {
     });
 
     it('a refused step names its last day: an extension on 2022-03-08 for a matter accepted 2022-01-06 is too late', async () => {
-      const id = await opened('2022-01-04T10:00:00+08:00');
-      await m
-        .post(`/matters/${id}/assignments`, a.registrar, {
-          unit: 'dept-housing',
-          mode: 'transfer',
-          occurredAt: '2022-01-05T10:00:00+08:00',
-        })
-        .expect(201);
-      await m
-        .post(`/matters/${id}/acceptance`, a.handler, { accepted: true, occurredAt: '2022-01-06T10:00:00+08:00' })
-        .expect(201);
+      const id = await m.matterOn(
+        {
+          opened: '2022-01-04T10:00:00+08:00',
+          transferred: '2022-01-05T10:00:00+08:00',
+          accepted: '2022-01-06T10:00:00+08:00',
+        },
+        m.nextId('CLOCK'),
+      );
       const res = await expectRefused(
         t,
         () =>

@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
-import { Actors, auth, openMatterBody } from './actors';
-import { TestApp } from './test-app';
+import { Actors, auth, openMatterBody, seedActors } from './actors';
+import { startTestApp, TestApp } from './test-app';
 
 export const API = '/api/v1';
 
@@ -82,6 +82,24 @@ export const AT = {
   reReviewDecided: '2022-06-20T10:00:00+08:00',
 };
 
+/** The real app, the cast of actors and the API helper: what every matter suite starts with. */
+export async function startMatterApi(
+  env: Record<string, string> = {},
+): Promise<{ t: TestApp; a: Actors; m: MatterApi }> {
+  const t = await startTestApp(env);
+  const a = await seedActors(t);
+  return { t, a, m: new MatterApi(t, a) };
+}
+
+/** When a matter of the statutory-clock examples was received by letter, transferred and accepted. */
+export interface CourseDates {
+  opened: string;
+  /** Transferred to dept-housing. */
+  transferred?: string;
+  /** Accepted by dept-housing's handler; needs `transferred`. */
+  accepted?: string;
+}
+
 export class MatterApi {
   private counter = 0;
 
@@ -133,7 +151,26 @@ export class MatterApi {
         { stage: 're_review', outcome: 'upheld', note: '维持', occurredAt: AT.reReviewDecided },
       ],
     ];
-    for (const [path, token, body] of steps.slice(0, STAGES.indexOf(stage) + 1)) {
+    return this.setUp(id, steps.slice(0, STAGES.indexOf(stage) + 1));
+  }
+
+  /** A matter received by letter on `opened`, then transferred and accepted on the dates given. */
+  async matterOn(dates: CourseDates, id = this.nextId()): Promise<string> {
+    const { a } = this;
+    const steps: [string, string, object][] = [
+      ['', a.registrar, openMatterBody({ id, contact: { channel: 'letter', occurredAt: dates.opened } })],
+    ];
+    if (dates.transferred) {
+      const transfer = { unit: 'dept-housing', mode: 'transfer', occurredAt: dates.transferred };
+      steps.push([`/${id}/assignments`, a.registrar, transfer]);
+    }
+    if (dates.accepted) steps.push([`/${id}/acceptance`, a.handler, { accepted: true, occurredAt: dates.accepted }]);
+    return this.setUp(id, steps);
+  }
+
+  /** Each write of a set-up must succeed (201), or the test stops there, naming the step. */
+  private async setUp(id: string, steps: [string, string, object][]): Promise<string> {
+    for (const [path, token, body] of steps) {
       const res = await this.post(`/matters${path}`, token, body);
       if (res.status !== 201) throw new Error(`setting up ${id} at ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     }

@@ -105,7 +105,8 @@ export class LedgerWriter {
   }
 
   async write(ctx: WriteContext, plan: WritePlan): Promise<WriteResult> {
-    idOfStream(plan.stream); // refuses, before anything is read, a name streams.ts does not build
+    // A name streams.ts does not build is refused before anything is read: a replay could not name its id.
+    idOfStream(plan.stream);
     if (ctx.idempotencyKey) {
       const seen = await this.store.findIdempotency(ctx.idempotencyKey);
       if (seen) {

@@ -18,7 +18,7 @@ export class AddCampaignCaseHandler implements ICommandHandler<AddCampaignCaseCo
    * such campaign (404), dated before the launch, then an unknown matter (422). The domain's
    * rules are asked first here and again by the decider; they are pure, so both agree.
    */
-  execute({ ctx, campaignId, body }: AddCampaignCaseCommand): Promise<WriteResult> {
+  async execute({ ctx, campaignId, body }: AddCampaignCaseCommand): Promise<WriteResult> {
     const context = this.facts.context();
     const at = factTime(body.occurredAt, context);
     return this.writer.decideAndWrite(ctx, {

@@ -12,7 +12,7 @@ export class LaunchCampaignHandler implements ICommandHandler<LaunchCampaignComm
   ) {}
 
   /** On `campaign-<id>`; malformed input is a 400 even for an id that exists. */
-  execute({ ctx, body }: LaunchCampaignCommand): Promise<WriteResult> {
+  async execute({ ctx, body }: LaunchCampaignCommand): Promise<WriteResult> {
     const write = checkedFirst({
       stream: streams.campaign(body.id),
       expect: 'new',

@@ -37,10 +37,10 @@ export class ErasePetitionerHandler implements ICommandHandler<ErasePetitionerCo
       context: { now: this.clock.now().toISOString() },
       check: (state) => {
         // A retry after a crash between the record and the key's destruction completes it.
-        if (state.registered) this.vault.erase(id);
+        if (state.registered) this.vault.erase(id, this.clock.now());
       },
     });
-    this.vault.erase(id);
+    this.vault.erase(id, this.clock.now());
     return result;
   }
 }
