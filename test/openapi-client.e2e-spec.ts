@@ -68,7 +68,14 @@ const path: string[] = proof.hashes;
 // @ts-expect-error size is a number
 const wrongSize: Inclusion = { ...proof, size: '42' };
 
-export const used = [path, wrongSize, position, revision, wrongPosition, parent, wrongKind, wrongChannel, noSummary, field, wrongStatus, conflict];
+// GET /api/v1/matters/{id}: petitioners carry how much of their identity the caller sees.
+type Matter = Json<operations['getMatter']['responses'][200]>;
+const visibility: Matter['petitioners'][number]['visibility'] = 'masked';
+const lastDay: string | undefined = ({} as Matter).deadlines.reply;
+// @ts-expect-error not a visibility
+const wrongVisibility: Matter['petitioners'][number]['visibility'] = 'hidden';
+
+export const used = [visibility, lastDay, wrongVisibility, path, wrongSize, position, revision, wrongPosition, parent, wrongKind, wrongChannel, noSummary, field, wrongStatus, conflict];
 `;
 
 describe('a TypeScript client generated from the OpenAPI document (openapi-typescript)', () => {

@@ -33,7 +33,7 @@ describe('OpenAPI document: the documented success responses are what the app se
     return schemaViolations(doc.components.schemas as Record<string, JsonSchema>, schema, res.body);
   }
 
-  it('writes, the units list, and every audit read', async () => {
+  it('writes, the units list, a matter, the matters list, a timeline and every audit read', async () => {
     const http = () => t.http();
     const checks: [string, Response][] = [];
     const unit = await http()
@@ -50,20 +50,33 @@ describe('OpenAPI document: the documented success responses are what the app se
       'registerPrincipal',
       await http().post('/api/v1/principals').set(admin).send({ name: '登记员', role: 'registrar' }).expect(201),
     ]);
-    checks.push([
-      'openMatter',
-      await http()
-        .post('/api/v1/matters')
-        .set(admin)
-        .send({
-          category: 'labour_social_security',
-          responsibleUnit: 'town-a',
-          summary: '反映拖欠农民工工资问题',
-          contact: { occurredAt: '2022-04-03T09:30:00+08:00', channel: 'visit', headcount: 3 },
-        })
-        .expect(201),
-    ]);
+    const matter = await http()
+      .post('/api/v1/matters')
+      .set(admin)
+      .send({
+        category: 'labour_social_security',
+        subject: '紫悦华府',
+        responsibleUnit: 'town-a',
+        summary: '反映拖欠农民工工资问题',
+        petitioners: [{ name: '张三', idNumber: '11010119900307123X', phone: '13812345678' }],
+        contact: { occurredAt: '2022-04-03T09:30:00+08:00', channel: 'visit', headcount: 3 },
+      })
+      .expect(201);
+    checks.push(['openMatter', matter]);
+    const id = matter.body.id as string;
+    await http()
+      .post(`/api/v1/matters/${id}/assignments`)
+      .set(admin)
+      .send({ unit: 'town-a', mode: 'transfer', occurredAt: '2022-04-04T09:00:00+08:00' })
+      .expect(201);
     checks.push(['listUnits', await http().get('/api/v1/units').set(admin).expect(200)]);
+    const read = (path: string) => http().get(`/api/v1/matters${path}`).set(admin).expect(200);
+    const view = await read(`/${id}`);
+    expect(view.body.petitioners[0].visibility).toBe('full');
+    expect(view.body.deadlineDetails.length).toBeGreaterThan(0);
+    checks.push(['getMatter', view]);
+    checks.push(['listMatters', await read('')]);
+    checks.push(['getMatterTimeline', await read(`/${id}/timeline`)]);
 
     const events = await t.eventCount();
     let checkpoint: Response | undefined;

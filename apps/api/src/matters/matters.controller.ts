@@ -12,6 +12,7 @@ import { GetMatterQuery } from './get-matter/get-matter.query';
 import { ListMattersQueryDto } from './list-matters/list-matters.dto';
 import { ListMattersQuery, MatterListPage } from './list-matters/list-matters.query';
 import { MatterView } from './matter-view';
+import { MatterListPageDto, MatterTimelineEntryDto, MatterViewDto } from './matter-responses.dto';
 import { MatterTimelineEntry, MatterTimelineQuery } from './matter-timeline/matter-timeline.query';
 import { OpenMatterCommand } from './open-matter/open-matter.command';
 import { OpenMatterDto } from './open-matter/open-matter.dto';
@@ -224,7 +225,7 @@ export class MattersController {
 
   @Get()
   @ApiOperation({ summary: 'List matters, filtered and paged', operationId: 'listMatters' })
-  @ApiOkResponse({ description: 'A page of matters and the cursor of the next page' })
+  @ApiOkResponse({ type: MatterListPageDto, description: 'A page of matters and the cursor of the next page' })
   @ApiProblems(400, 401, 503)
   list(@Query() query: ListMattersQueryDto, @CurrentPrincipal() principal: Principal): Promise<MatterListPage> {
     return this.queries.execute(new ListMattersQuery(principal, query));
@@ -235,7 +236,7 @@ export class MattersController {
     summary: 'Get a matter’s current state (petitioners masked unless the caller may see them)',
     operationId: 'getMatter',
   })
-  @ApiOkResponse({ description: 'The matter’s current state' })
+  @ApiOkResponse({ type: MatterViewDto, description: 'The matter’s current state' })
   @ApiProblems(400, 401, 403, 404, 503)
   get(
     @Param('id') id: string,
@@ -248,7 +249,7 @@ export class MattersController {
 
   @Get(`${ID}/timeline`)
   @ApiOperation({ summary: 'Get every event of a matter', operationId: 'getMatterTimeline' })
-  @ApiOkResponse({ description: 'The matter’s events in order' })
+  @ApiOkResponse({ type: [MatterTimelineEntryDto], description: 'The matter’s events in order' })
   @ApiProblems(400, 401, 403, 404, 503)
   timeline(
     @Param('id') id: string,
