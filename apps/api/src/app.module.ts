@@ -26,8 +26,7 @@ import { FACT_HANDLERS, FactsController } from './facts';
 import { REPORT_HANDLERS, ReportsController } from './reports';
 import { INSTRUCTION_HANDLERS, InstructionsController } from './instructions';
 import { UPPER_ASSIGNMENT_HANDLERS, UpperAssignmentsController } from './upper-assignments';
-import { RHYTHM_CONTROLLERS } from './rhythm/rhythm.controllers';
-import { RhythmService } from './rhythm/rhythm.service';
+import { RHYTHM_CONTROLLERS, RHYTHM_HANDLERS } from './rhythm';
 
 registerProblemMapper(problemForDomainError);
 
@@ -71,7 +70,6 @@ export class AppModule {
         ReadModels,
         LedgerWriter,
         UnitDirectory,
-        RhythmService,
         ...UNIT_HANDLERS,
         ...PETITIONER_HANDLERS,
         ...REPORT_HANDLERS,
@@ -79,6 +77,7 @@ export class AppModule {
         ...UPPER_ASSIGNMENT_HANDLERS,
         ...MATTER_HANDLERS,
         ...FACT_HANDLERS,
+        ...RHYTHM_HANDLERS,
       ],
     };
   }

@@ -10,6 +10,7 @@ describe('stream names', () => {
     expect(streams.instruction('IN1').name).toBe('instruction-IN1');
     expect(streams.reminderChannel('wecom-a').name).toBe('reminder_channel-wecom-a');
     expect(streams.reminder('town-a', '2022-04-06').name).toBe('reminder-town-a-2022-04-06');
+    expect(streams.rankingRule('city-2022').name).toBe('ranking-rule-city-2022');
   });
 
   it('parses back the kind and the id, even when the id holds dashes', () => {
@@ -17,6 +18,11 @@ describe('stream names', () => {
     expect(parseStreamName('publication-bulletin-2022-04-H1')).toMatchObject({
       kind: 'publication',
       id: 'bulletin-2022-04-H1',
+    });
+    expect(parseStreamName('ranking-rule-city-2022')).toEqual({
+      kind: 'ranking-rule',
+      id: 'city-2022',
+      name: 'ranking-rule-city-2022',
     });
   });
 
@@ -32,6 +38,7 @@ describe('stream names', () => {
     expect(parseStreamName('matter-')).toBeNull();
     expect(parseStreamName('widget-1')).toBeNull();
     expect(parseStreamName('pd-access-')).toBeNull();
+    expect(parseStreamName('ranking-1')).toBeNull();
     expect(() => streams.unit('')).toThrow(/needs an id/);
   });
 });

@@ -57,6 +57,7 @@ export const streams = {
   reminderChannel: (channelId: string) => named('reminder_channel', channelId),
   /** One unit's daily digest and its deliveries. */
   reminder: (unit: string, date: string) => named('reminder', `${unit}-${date}`),
+  /** The versions of one ranking rule (排名规则). */
   rankingRule: (ruleId: string) => named('ranking-rule', ruleId),
   /** The readings of a matter's personal data: one stream per matter. */
   personalDataAccess: (matterId: string) => named('pd-access', matterId),

@@ -9,3 +9,4 @@ export * from './bulletin';
 export * from './agenda';
 export * from './restatement';
 export * from './dossier';
+export * from './publication';

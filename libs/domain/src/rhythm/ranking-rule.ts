@@ -1,4 +1,5 @@
 import { UNIT_KINDS, UnitKind } from '../code-lists';
+import type { Decider } from '../decider';
 import { domainEvent, DomainEventOf } from '../events/event-catalog';
 import type {
   IndicatorDirection,
@@ -9,7 +10,7 @@ import type {
 } from '../events/activity-events';
 import { oneOf, refuse, requiredText } from '../matter/command-checks';
 import type { Period } from '../periods/periods';
-import { compareDates, LocalDate } from '../time/local-date';
+import { addMonths, compareDates, firstDayOfMonth, LocalDate } from '../time/local-date';
 
 /**
  * What a ranking rule may score: rates of how a unit handles matters. Volumes
@@ -237,6 +238,29 @@ export function adoptRankingRule(
   const { id, ...rest } = rule;
   // Adopted now, by the server's clock: a rule never reaches back into a month already begun.
   return domainEvent('RankingRuleAdopted', ctx.now, { ruleId: id, ...rest });
+}
+
+/** The latest adopted version of one rule id (`ranking-rule-<id>`), null before the first. */
+export type RankingRuleState = { readonly latestVersion: number | null };
+
+/**
+ * A rule's versions, one stream per rule id. The event's time is `ctx.now`, the
+ * server's clock, never the caller's: that is what stops a rule being back-dated
+ * onto a month whose figures are already known.
+ */
+export const rankingRuleDecider: Decider<AdoptRankingRule, RankingRuleState, { readonly now: string }> = {
+  initialState: { latestVersion: null },
+  evolve: (state, event) =>
+    event.type === 'RankingRuleAdopted' ? { latestVersion: (event.data as RankingRuleAdoptedData).version } : state,
+  decide: (command, state, ctx) => [adoptRankingRule(command, state.latestVersion, ctx)],
+};
+
+/**
+ * The first month a rule adopted on `adoptedOn` (business date) is in force for:
+ * the month after. `ruleInForce` applies the same rule (adopted before the month began).
+ */
+export function rankingRuleInForceFrom(adoptedOn: LocalDate): string {
+  return addMonths(firstDayOfMonth(adoptedOn), 1).slice(0, 7);
 }
 
 export function ruleFromEvent(data: RankingRuleAdoptedData): RankingRule {

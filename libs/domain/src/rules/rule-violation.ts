@@ -66,6 +66,8 @@ export const RULES = {
   // rule: ranking rules and publications
   'rule-version-not-next': { kind: 'rule', title: 'A ranking rule version must follow the previous one' },
   'period-not-ended': { kind: 'rule', title: 'A period can be published only after it has ended' },
+  // (the writer answers an existing publication with 409 before this is reached)
+  'already-published': { kind: 'conflict', title: 'The period is already published' },
 } as const satisfies Record<string, { kind: RuleKind; title: string }>;
 
 export type RuleCode = keyof typeof RULES;

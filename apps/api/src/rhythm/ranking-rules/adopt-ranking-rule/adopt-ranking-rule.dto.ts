@@ -16,7 +16,6 @@ import {
 } from 'class-validator';
 import { INDICATOR_DIRECTIONS, MAX_FLAG_BOTTOM, MAX_WEIGHT, RANKING_INDICATORS, UNIT_KINDS } from '@app/domain';
 import type { IndicatorDirection, RankingIndicator, UnitKind } from '@app/domain';
-import { ReportQueryDto } from '../read-models/read-query.dto';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -112,11 +111,4 @@ export class RankingRuleDto {
   @Min(0)
   @Max(MAX_FLAG_BOTTOM)
   flagBottom?: number;
-}
-
-export class RankingRulesQueryDto extends ReportQueryDto {
-  @ApiPropertyOptional({ example: '2022-05', description: 'also say which rule is in force for this month' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}$/, { message: 'must be a month YYYY-MM' })
-  month?: string;
 }

@@ -5,10 +5,13 @@ import {
   BulletinPrintOptions,
   bulletinXlsx as xlsx,
 } from '@app/projections';
+import { JSON_TYPE } from '../report-response';
 
 export const CSV_TYPE = 'text/csv';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const HTML_TYPE = 'text/html';
+/** What a bulletin is served as, in the order content negotiation prefers. */
+export const BULLETIN_TYPES = [JSON_TYPE, CSV_TYPE, XLSX_TYPE, HTML_TYPE] as const;
 
 /**
  * The bulletin's three formats, built by libs/projections/src/bulletin (pure):
