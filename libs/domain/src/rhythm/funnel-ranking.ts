@@ -11,16 +11,17 @@ import {
 import {
   GroupSummary,
   hundredths,
-  indicatorRatio,
-  indicatorValue,
   IndicatorValue,
+  measureGroup,
+  MeasuredUnit,
   oriented,
   RankedRow,
   RankingResult,
+  ruleSummary,
+  scoreOver,
   ShortIndicator,
   tieOrder,
   TooFewRow,
-  Volumes,
 } from './ranking';
 import type { RankingIndicator, RankingRule } from './ranking-rule';
 import type { UnitInfo } from './rhythm-facts';
@@ -64,35 +65,7 @@ export interface GroupFunnel {
 
 const round2 = (percent: number): number => Math.round(percent * 100) / 100;
 
-interface Unit {
-  readonly info: UnitInfo;
-  readonly indicators: Partial<Record<RankingIndicator, IndicatorValue>>;
-  readonly volumes: Volumes;
-}
-
-/**
- * The score over the indicators that have enough cases: the weighted mean of
- * their published rates (turned so that more is better), weights renormalised
- * over those indicators, half-up to 2 decimals in integer hundredths.
- */
-export function scoreOver(
-  rule: RankingRule,
-  indicators: Readonly<Partial<Record<RankingIndicator, IndicatorValue>>>,
-  scored: readonly RankingIndicator[],
-): number {
-  let sum = 0n;
-  let weights = 0n;
-  for (const i of rule.indicators) {
-    if (i.weight === 0 || !scored.includes(i.key)) continue;
-    const value = indicators[i.key]?.rate;
-    if (value === null || value === undefined) throw new RangeError(`indicator ${i.key} has no rate to score`);
-    sum += BigInt(i.weight) * BigInt(oriented(value, i.direction));
-    weights += BigInt(i.weight);
-  }
-  if (weights === 0n) throw new RangeError('no indicator to score');
-  const q = (2n * sum + weights) / (2n * weights);
-  return Number(q) / 100;
-}
+type Unit = MeasuredUnit;
 
 /** The indicators a unit can be scored on: weighted, and at least the rule's minimum cases. */
 export function scorableIndicators(
@@ -176,21 +149,7 @@ export function rankByFunnel(
   const tooFewToRank: TooFewRow[] = [];
   const groups: GroupSummary[] = [];
   for (const group of rule.peerGroups) {
-    const members: Unit[] = units
-      .filter((u) => group.kinds.includes(u.kind))
-      .slice()
-      .sort((a, b) => compareCodePoints(a.code, b.code))
-      .map((info) => {
-        const f = figures.get(info.code);
-        if (!f) throw new RangeError(`no figures for unit ${info.code}`);
-        const indicators: Partial<Record<RankingIndicator, IndicatorValue>> = {};
-        for (const i of rule.indicators) indicators[i.key] = indicatorValue(indicatorRatio(f, i.key));
-        return {
-          info,
-          indicators,
-          volumes: { contacts: f.contacts, persons: f.persons, skipLevel: f.skipLevel, overdue: f.overdue },
-        };
-      });
+    const members = measureGroup(rule, group, units, figures);
     const pooled = pooledRates(rule, members);
     const candidates: {
       unit: Unit;
@@ -296,20 +255,7 @@ export function rankByFunnel(
     });
   }
   return {
-    rule: {
-      id: rule.id,
-      version: rule.version,
-      name: rule.name,
-      adoptedOn,
-      indicators: rule.indicators,
-      peerGroups: rule.peerGroups,
-      flagBottom: rule.flagBottom,
-      funnel: settings,
-      tieOrder: [
-        ...order.map((k) => `${k} (${directionOf.get(k) === 'higher_is_better' ? 'higher' : 'lower'} is better)`),
-        'unit code (ascending)',
-      ],
-    },
+    rule: ruleSummary(rule, adoptedOn),
     groups,
     rows,
     tooFewToRank,

@@ -116,25 +116,42 @@ export function oriented(value: number, direction: IndicatorDirection): number {
 }
 
 /**
- * The score: the weighted mean of the scored indicators' published rates (each
- * turned so that more is better), half-up to 2 decimals. Computed in integer
- * hundredths, so anyone can recompute it by hand from the table.
+ * The score over the indicators that have enough cases: the weighted mean of
+ * their published rates (turned so that more is better), weights renormalised
+ * over those indicators, half-up to 2 decimals in integer hundredths.
  */
-export function scoreOf(
+export function scoreOver(
   rule: RankingRule,
   indicators: Readonly<Partial<Record<RankingIndicator, IndicatorValue>>>,
+  scored: readonly RankingIndicator[],
 ): number {
   let sum = 0n;
   let weights = 0n;
   for (const i of rule.indicators) {
-    if (i.weight === 0) continue;
+    if (i.weight === 0 || !scored.includes(i.key)) continue;
     const value = indicators[i.key]?.rate;
     if (value === null || value === undefined) throw new RangeError(`indicator ${i.key} has no rate to score`);
     sum += BigInt(i.weight) * BigInt(oriented(value, i.direction));
     weights += BigInt(i.weight);
   }
-  const q = (2n * sum + weights) / (2n * weights); // half-up: all terms are ≥ 0
+  if (weights === 0n) throw new RangeError('no indicator to score');
+  const q = (2n * sum + weights) / (2n * weights);
   return Number(q) / 100;
+}
+
+/**
+ * The score by version 1's method: every weighted indicator is scored (the unit
+ * has its minimum on each, or it is too few to rank).
+ */
+export function scoreOf(
+  rule: RankingRule,
+  indicators: Readonly<Partial<Record<RankingIndicator, IndicatorValue>>>,
+): number {
+  return scoreOver(
+    rule,
+    indicators,
+    rule.indicators.filter((i) => i.weight > 0).map((i) => i.key),
+  );
 }
 
 /**
@@ -148,6 +165,61 @@ export function tieOrder(rule: RankingRule): RankingIndicator[] {
     .filter(({ i }) => i.weight > 0)
     .sort((a, b) => b.i.weight - a.i.weight || a.order - b.order)
     .map(({ i }) => i.key);
+}
+
+/** A unit of a peer group, measured on every indicator of the rule, with its volumes. */
+export interface MeasuredUnit {
+  readonly info: UnitInfo;
+  readonly indicators: Partial<Record<RankingIndicator, IndicatorValue>>;
+  readonly volumes: Volumes;
+}
+
+/** The group's units in code-point order, each measured on every indicator of the rule (both methods start here). */
+export function measureGroup(
+  rule: RankingRule,
+  group: { readonly kinds: readonly string[] },
+  units: readonly UnitInfo[],
+  figures: ReadonlyMap<string, UnitFigures>,
+): MeasuredUnit[] {
+  return units
+    .filter((u) => group.kinds.includes(u.kind))
+    .slice()
+    .sort((a, b) => compareCodePoints(a.code, b.code))
+    .map((info) => {
+      const f = figures.get(info.code);
+      if (!f) throw new RangeError(`no figures for unit ${info.code}`);
+      const indicators: Partial<Record<RankingIndicator, IndicatorValue>> = {};
+      for (const i of rule.indicators) indicators[i.key] = indicatorValue(indicatorRatio(f, i.key));
+      return {
+        info,
+        indicators,
+        volumes: { contacts: f.contacts, persons: f.persons, skipLevel: f.skipLevel, overdue: f.overdue },
+      };
+    });
+}
+
+/**
+ * The rule as a ranking document records it, so the document explains itself; the
+ * same for both methods (`funnel` only for a funnel rule, so version 1's bytes stay).
+ */
+export function ruleSummary(rule: RankingRule, adoptedOn: LocalDate | null): RuleSummary {
+  const directionOf = new Map(rule.indicators.map((i) => [i.key, i.direction]));
+  return {
+    id: rule.id,
+    version: rule.version,
+    name: rule.name,
+    adoptedOn,
+    indicators: rule.indicators,
+    peerGroups: rule.peerGroups,
+    flagBottom: rule.flagBottom,
+    ...(rule.funnel ? { funnel: rule.funnel } : {}),
+    tieOrder: [
+      ...tieOrder(rule).map(
+        (k) => `${k} (${directionOf.get(k) === 'higher_is_better' ? 'higher' : 'lower'} is better)`,
+      ),
+      'unit code (ascending)',
+    ],
+  };
 }
 
 interface Candidate {
@@ -177,18 +249,9 @@ export function rankUnits(
   const tooFewToRank: TooFewRow[] = [];
   const groups: GroupSummary[] = [];
   for (const group of rule.peerGroups) {
-    const members = units
-      .filter((u) => group.kinds.includes(u.kind))
-      .slice()
-      .sort((a, b) => compareCodePoints(a.code, b.code));
     const candidates: Candidate[] = [];
     let tooFew = 0;
-    for (const unit of members) {
-      const f = figures.get(unit.code);
-      if (!f) throw new RangeError(`no figures for unit ${unit.code}`);
-      const indicators: Partial<Record<RankingIndicator, IndicatorValue>> = {};
-      for (const i of rule.indicators) indicators[i.key] = indicatorValue(indicatorRatio(f, i.key));
-      const volumes: Volumes = { contacts: f.contacts, persons: f.persons, skipLevel: f.skipLevel, overdue: f.overdue };
+    for (const { info: unit, indicators, volumes } of measureGroup(rule, group, units, figures)) {
       const short: ShortIndicator[] = rule.indicators
         .filter((i) => i.weight > 0 && indicators[i.key]!.denominator < i.minDenominator)
         .map((i) => ({ indicator: i.key, denominator: indicators[i.key]!.denominator, minimum: i.minDenominator }));
@@ -229,19 +292,7 @@ export function rankUnits(
     groups.push({ id: group.id, name: group.name, kinds: group.kinds, ranked: candidates.length, tooFew });
   }
   return {
-    rule: {
-      id: rule.id,
-      version: rule.version,
-      name: rule.name,
-      adoptedOn,
-      indicators: rule.indicators,
-      peerGroups: rule.peerGroups,
-      flagBottom: rule.flagBottom,
-      tieOrder: [
-        ...order.map((k) => `${k} (${directionOf.get(k) === 'higher_is_better' ? 'higher' : 'lower'} is better)`),
-        'unit code (ascending)',
-      ],
-    },
+    rule: ruleSummary(rule, adoptedOn),
     groups,
     rows,
     tooFewToRank,
