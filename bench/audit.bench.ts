@@ -12,8 +12,8 @@ import {
   AuditStore,
   auditTreeProjection,
   verifyStoredLog,
+  CompactRange,
 } from '@app/audit';
-import { CompactRange } from '@app/audit/compact-range';
 import { EventEnvelope, NewEvent, Position, SqliteEventStore, START } from '@app/ledger';
 import { ProjectionRunner } from '@app/projections';
 import { Figure, timed } from './bench-harness';

@@ -9,8 +9,8 @@ import type { Test } from 'supertest';
 import { auth } from './support/actors';
 import { API, day, RhythmFixture } from './support/rhythm-fixture';
 import { startTestApp, TestApp } from './support/test-app';
-import { bulletinHtml } from '../libs/projections/src/bulletin';
-import { sampleBulletin } from '../libs/projections/src/bulletin/bulletin-fixture';
+import { bulletinHtml } from '@app/projections';
+import { sampleBulletin } from '@app/projections/testing';
 
 /** Debian's chromium (.ci/run installs it with a CJK font), driven by playwright-core. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

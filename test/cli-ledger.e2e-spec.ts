@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/ledger';
-import { newEvent } from '@app/ledger/testing/event-store.contract';
+import { newEvent } from '@app/ledger/testing';
 import { runCli } from './support/run-cli';
 
 describe('the ledger command: events, stats and start-up checks', () => {

@@ -1,6 +1,6 @@
 import { AppendTooLargeError, EventEnvelope, START, WrongExpectedRevisionError } from '@app/ledger';
 import { EsdbEventStore, parseStoreUrl } from '@app/ledger/eventstoredb';
-import { newEvent } from '@app/ledger/testing/event-store.contract';
+import { newEvent } from '@app/ledger/testing';
 import { EsdbTestCluster, EsdbTestNode } from './support/esdb-test-server';
 
 // What the contract suite cannot show: faults on the wire, the server's own events,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore } from '@app/ledger';
 import { EsdbEventStore } from '@app/ledger/eventstoredb';
-import { describeEventStoreContract } from '@app/ledger/testing/event-store.contract';
+import { describeEventStoreContract } from '@app/ledger/testing';
 import { EsdbTestCluster, EsdbTestNode } from './support/esdb-test-server';
 
 // Every test here goes through the real `@eventstore/db-client` over gRPC.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventEnvelope, SqliteEventStore, START } from '@app/ledger';
 import { EsdbEventStore } from '@app/ledger/eventstoredb';
-import { newEvent } from '@app/ledger/testing/event-store.contract';
+import { newEvent } from '@app/ledger/testing';
 import { auditRootOf } from '../apps/cli/src/commands/migrate.command';
 import { EsdbTestNode } from './support/esdb-test-server';
 import { cli, register, runCli } from './support/run-cli';

@@ -8,7 +8,7 @@ import {
   foldMatter,
   MatterCommand,
 } from '@app/domain';
-import { officialCalendar } from '@app/domain/testing/official-calendar';
+import { officialCalendar } from '@app/domain/testing';
 import { NewEvent } from '@app/ledger';
 import { buildOverview, ContactCount, OverviewFigures } from '@app/projections';
 import {
@@ -16,7 +16,7 @@ import {
   SECTION_ONE_NOW,
   SECTION_ONE_PERIOD,
   SECTION_ONE_PREVIOUS,
-} from '@app/projections/reports/section-one.fixture';
+} from '@app/projections/testing';
 import { Actors, auth, seedActors } from './support/actors';
 import { startTestApp, TestApp } from './support/test-app';
 

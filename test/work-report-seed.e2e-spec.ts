@@ -1,6 +1,6 @@
 import { addDays } from '@app/domain';
 import type { WorkReport } from '@app/projections';
-import { SEED_SECTION_TWO, SEED_SECTION_TWO_PHRASES } from '@app/projections/reports/section-two.fixture';
+import { SEED_SECTION_TWO, SEED_SECTION_TWO_PHRASES } from '@app/projections/testing';
 import { Actors, seedActors } from './support/actors';
 import { expectProblem, expectRefused, MatterApi } from './support/matter-api';
 import { startTestApp, TestApp } from './support/test-app';

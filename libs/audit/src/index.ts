@@ -64,3 +64,4 @@ export { auditTreeProjection } from './sqlite/audit-tree.projection';
 export { SqliteNodeStore } from './sqlite/sqlite-node-store';
 export { verifyStoredLog } from './sqlite/verify-stored-log';
 export type { EventReader, VerifyStoredLogOptions } from './sqlite/verify-stored-log';
+export { CompactRange } from './compact-range';

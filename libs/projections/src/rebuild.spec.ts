@@ -3,8 +3,7 @@ import { existsSync, lstatSync, mkdtempSync, readdirSync, readlinkSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DomainEvent, domainEvent } from '@app/domain';
-import { at, ev, firstContact, openedData } from '@app/domain/testing/matter-fixtures';
-import { officialCalendar } from '@app/domain/testing/official-calendar';
+import { at, ev, firstContact, openedData, officialCalendar } from '@app/domain/testing';
 import { SqliteEventStore, type Projection } from '@app/ledger';
 import { LiveReadModels } from './live-read-models';
 import { ProjectionRunner } from './projection-runner';

@@ -1,7 +1,6 @@
-import { dataFiles, Clock, CLOCK } from '@app/runtime';
+import { APP_CONFIG, AppConfig, dataFiles, Clock, CLOCK } from '@app/runtime';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { PersonalDataVault } from '@app/security';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 export const PERSONAL_DATA_VAULT = Symbol('PERSONAL_DATA_VAULT');
 

@@ -4,11 +4,10 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configureReminderChannel } from '@app/domain';
-import { at, ev } from '@app/domain/testing/matter-fixtures';
-import { officialCalendar } from '@app/domain/testing/official-calendar';
+import { at, ev, officialCalendar } from '@app/domain/testing';
 import { SqliteEventStore } from '@app/ledger';
-import { matterFactsProjection } from '@app/projections/read-models/matter-facts.projection';
-import { applyAll, envelopes, onStream, readModelDb } from '@app/projections/read-models/spec-support';
+import { matterFactsProjection } from '@app/projections';
+import { applyAll, envelopes, onStream, readModelDb } from '@app/projections/testing';
 import { ReminderJob } from './reminder-job';
 import { ReminderOutbox } from './reminder-outbox';
 

@@ -1,9 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { auditLeafBytes, leafHash, toHex } from '@app/audit';
-import { CompactRange } from '@app/audit/compact-range';
-import { EventStore, START } from '@app/ledger';
+import { auditLeafBytes, leafHash, toHex, CompactRange } from '@app/audit';
+import { EventStore, START, copyLedger, CopyRefusedError } from '@app/ledger';
 import { EsdbEventStore } from '@app/ledger/eventstoredb';
-import { copyLedger, CopyRefusedError } from '@app/ledger/migration/copy-ledger';
 import { cliConfig, fail } from '../cli-config';
 import { openLedgerForReading } from './open-ledger';
 import { Progress, rateLine } from './progress';

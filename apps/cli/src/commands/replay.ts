@@ -12,8 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditLeafBytes, leafHash, toHex, AuditStore } from '@app/audit';
-import { CompactRange } from '@app/audit/compact-range';
+import { auditLeafBytes, leafHash, toHex, AuditStore, CompactRange } from '@app/audit';
 import {
   ClockSettings,
   localDateOf,

@@ -1,5 +1,5 @@
 import { domainEvent } from '@app/domain';
-import { at } from '@app/domain/testing/matter-fixtures';
+import { at } from '@app/domain/testing';
 import { activityFactsProjection } from './activity-facts.projection';
 import { allRows, applyAll, envelopes, readModelDb, rowsOf } from './spec-support';
 

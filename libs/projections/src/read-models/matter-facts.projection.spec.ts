@@ -1,6 +1,5 @@
 import { domainEvent, milestoneOutcome } from '@app/domain';
-import { at, ev } from '@app/domain/testing/matter-fixtures';
-import { officialCalendar } from '@app/domain/testing/official-calendar';
+import { at, ev, officialCalendar } from '@app/domain/testing';
 import { CONTACTS_KNOWN_AT, milestonesKnownAt } from './fact-queries';
 import { scopeParams } from './fact-scope';
 import { matterFactsProjection } from './matter-facts.projection';

@@ -1,6 +1,5 @@
 import { domainEvent, DomainEvent } from '@app/domain';
-import { at, ev } from '@app/domain/testing/matter-fixtures';
-import { officialCalendar } from '@app/domain/testing/official-calendar';
+import { at, ev, officialCalendar } from '@app/domain/testing';
 import { activityFactsProjection } from './activity-facts.projection';
 import { matterFactsProjection } from './matter-facts.projection';
 import { judgeDateFor, overviewFigures, overviewReport } from './overview-figures';

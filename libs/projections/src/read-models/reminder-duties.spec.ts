@@ -1,6 +1,5 @@
 import { dailyDigests, domainEvent } from '@app/domain';
-import { at, ev } from '@app/domain/testing/matter-fixtures';
-import { officialCalendar } from '@app/domain/testing/official-calendar';
+import { at, ev, officialCalendar } from '@app/domain/testing';
 import { matterFactsProjection } from './matter-facts.projection';
 import { BUREAU_UNIT, openDuties } from './reminder-duties';
 import { applyAll, envelopes, onStream, readModelDb } from './spec-support';

@@ -1,6 +1,6 @@
 import { auditLeafHash } from '@app/audit';
 import { domainEvent } from '@app/domain';
-import { at, ev } from '@app/domain/testing/matter-fixtures';
+import { at, ev } from '@app/domain/testing';
 import { dumpReadModels } from '../read-model-dump';
 import { apply, modelDb, on, stored } from '../testing/projection-spec';
 import { timelineOf, timelineProjection } from './timeline.projection';

@@ -1,5 +1,5 @@
 import { topicWindows } from '@app/domain';
-import { officialCalendar } from '@app/domain/testing/official-calendar';
+import { officialCalendar } from '@app/domain/testing';
 import { SEED_SECTION_TWO, SEED_SECTION_TWO_PHRASES, sectionTwoFacts } from '../reports/section-two.fixture';
 import { activityFactsProjection } from './activity-facts.projection';
 import { matterFactsProjection } from './matter-facts.projection';

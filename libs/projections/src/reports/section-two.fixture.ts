@@ -5,7 +5,7 @@
 // the assigner's date (100 %), 短信访26件, 复查复核办结4件. A handful of online
 // complaints and Spring Festival visits give section 三 something to find.
 import { addDays, Category, ContactRecordedData, domainEvent, DomainEvent } from '@app/domain';
-import { at, ev } from '@app/domain/testing/matter-fixtures';
+import { at, ev } from '@app/domain/testing';
 
 type Fact = [string, DomainEvent];
 

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { topicWindows } from '@app/domain';
-import { officialCalendar } from '@app/domain/testing/official-calendar';
+import { officialCalendar } from '@app/domain/testing';
 import { activityFactsProjection } from '../read-models/activity-facts.projection';
 import { matterFactsProjection } from '../read-models/matter-facts.projection';
 import { applyAll, envelopes, readModelDb } from '../read-models/spec-support';

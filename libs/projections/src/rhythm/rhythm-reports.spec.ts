@@ -7,8 +7,7 @@ import {
   parseMonth,
   unwrap,
 } from '@app/domain';
-import { ev } from '@app/domain/testing/matter-fixtures';
-import { at, opened, settings } from '@app/domain/testing/rhythm-fixtures';
+import { ev, at, opened, settings } from '@app/domain/testing';
 import { canonicalJson } from '@app/ledger';
 import { activityFactsProjection } from '../read-models/activity-facts.projection';
 import { matterFactsProjection } from '../read-models/matter-facts.projection';

@@ -1,19 +1,28 @@
+// The audit tree driven by the projections runner, as the server runs it: it lives in test/
+// because it joins two libraries (audit does not import projections).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NewEvent, Projection, SqliteEventStore } from '@app/ledger';
 import { ProjectionRunner } from '@app/projections';
-import { auditLeafHash } from '../audit-leaf';
-import { verifyCheckpointNote } from '../checkpoint';
-import { InconsistentCheckpointError } from '../errors';
-import { leafHash, toHex } from '../merkle-hash';
-import { generateSigningKey, signerFromPrivateKey } from '../note-keys';
-import { verifyConsistency, verifyInclusion } from '../proof-verification';
-import { NaiveMerkle } from '../testing/naive-merkle';
-import { openAuditDb, POSITION_STRIDE, resetAuditTree } from './audit-db';
-import { AuditStore } from './audit-store';
-import { auditTreeProjection } from './audit-tree.projection';
-import { verifyStoredLog } from './verify-stored-log';
+import {
+  auditLeafHash,
+  AuditStore,
+  auditTreeProjection,
+  generateSigningKey,
+  InconsistentCheckpointError,
+  leafHash,
+  openAuditDb,
+  POSITION_STRIDE,
+  resetAuditTree,
+  signerFromPrivateKey,
+  toHex,
+  verifyCheckpointNote,
+  verifyConsistency,
+  verifyInclusion,
+  verifyStoredLog,
+} from '@app/audit';
+import { NaiveMerkle } from '@app/audit/testing';
 
 const ORIGIN = 'petition-ledger/spec';
 const key = generateSigningKey(ORIGIN);

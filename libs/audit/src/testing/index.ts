@@ -1,0 +1,3 @@
+// Reference implementations and instrumented stores, for specs and test/ only (`@app/audit/testing`).
+export { NaiveMerkle } from './naive-merkle';
+export { ConstantLeafStore, CountingStore } from './stores';
