@@ -22,13 +22,11 @@ import {
 import { loadConfig } from '@app/runtime';
 import { createApp } from '../apps/api/src/create-app';
 import { ReadinessRegistry } from '../apps/api/src/health/readiness';
-import {
-  proveInclusion,
-  verifyDataDir,
-  verifyExport,
-  verifyUrl,
-  writeExportFile,
-} from '../apps/cli/src/commands/audit-cli';
+import { proveInclusion } from '../apps/cli/src/audit/prove-inclusion';
+import { verifyDataDir } from '../apps/cli/src/audit/verify-data-dir';
+import { verifyExport } from '../apps/cli/src/audit/verify-export';
+import { verifyUrl } from '../apps/cli/src/audit/verify-url';
+import { writeExportFile } from '../apps/cli/src/audit/export-log';
 import { auth, openMatterBody, seedActors } from './support/actors';
 import { ADMIN_TOKEN, startTestApp } from './support/test-app';
 

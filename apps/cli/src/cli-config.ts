@@ -12,8 +12,3 @@ export function cliConfig(): AppConfig {
     throw error;
   }
 }
-
-export function fail(message: string, code = 1): never {
-  process.stderr.write(`ledger: ${message}\n`);
-  process.exit(code);
-}

@@ -1,10 +1,11 @@
 import { dataFiles } from '@app/runtime';
 import { writeFileSync } from 'node:fs';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { cliConfig, fail } from '../cli-config';
+import { cliConfig } from '../cli-config';
+import { exitOnCliError, fail } from '../cli-errors';
 import { CITY, UNITS } from '../demo/demo-city';
 import { DemoRefusedError, DemoResult, runDemo } from '../demo/run-demo';
-import { count, duration, Progress, rateLine } from './progress';
+import { count, duration, Progress, rateLine } from '../progress';
 
 interface DemoOptions {
   seed?: number;
@@ -54,8 +55,7 @@ export class DemoCommand extends CommandRunner {
         },
       });
     } catch (error) {
-      if (error instanceof DemoRefusedError) fail(error.message);
-      throw error;
+      exitOnCliError(error, [DemoRefusedError]);
     }
     progress.done(
       `  done: ${count(result.events)} events in ${duration(result.seconds)}` +

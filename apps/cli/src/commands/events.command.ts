@@ -1,6 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { canonicalJson, START } from '@app/ledger';
-import { cliConfig, fail } from '../cli-config';
+import { cliConfig } from '../cli-config';
+import { fail } from '../cli-errors';
 import { openLedgerForReading } from './open-ledger';
 
 interface EventsOptions {

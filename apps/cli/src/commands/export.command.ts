@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { cliConfig, fail } from '../cli-config';
-import { CliError, writeExport, writeExportFile } from './audit-cli';
+import { cliConfig } from '../cli-config';
+import { exitOnCliError, fail } from '../cli-errors';
+import { writeExport, writeExportFile } from '../audit/export-log';
 
 interface ExportOptions {
   out?: string;
@@ -27,9 +28,8 @@ export class ExportCommand extends CommandRunner {
         );
       }
     } catch (error) {
-      if (error instanceof CliError) fail(error.message, error.exitCode);
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail(`${options.out} exists; not overwriting it`, 2);
-      throw error;
+      exitOnCliError(error);
     }
   }
 

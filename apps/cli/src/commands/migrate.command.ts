@@ -2,9 +2,10 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { auditLeafBytes, leafHash, toHex, CompactRange } from '@app/audit';
 import { EventStore, START, copyLedger, CopyRefusedError } from '@app/ledger';
 import { EsdbEventStore } from '@app/ledger/eventstoredb';
-import { cliConfig, fail } from '../cli-config';
+import { cliConfig } from '../cli-config';
+import { exitOnCliError, fail } from '../cli-errors';
 import { openLedgerForReading } from './open-ledger';
-import { Progress, rateLine } from './progress';
+import { Progress, rateLine } from '../progress';
 
 interface MigrateOptions {
   to?: string;
@@ -61,8 +62,7 @@ export class MigrateCommand extends CommandRunner {
       if (before.root !== after.root || before.size !== after.size)
         fail('the audit root of the copy differs from the source');
     } catch (error) {
-      if (error instanceof CopyRefusedError) fail(error.message);
-      throw error;
+      exitOnCliError(error, [CopyRefusedError]);
     } finally {
       await source.close();
       await target.close();

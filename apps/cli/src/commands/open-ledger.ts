@@ -1,7 +1,7 @@
 import { dataFiles, AppConfig } from '@app/runtime';
 import { existsSync } from 'node:fs';
 import { SqliteEventStore } from '@app/ledger';
-import { fail } from '../cli-config';
+import { fail } from '../cli-errors';
 
 /** Opens the configured ledger for reading; a missing file is an error, not a new ledger. */
 export function openLedgerForReading(config: AppConfig): SqliteEventStore {

@@ -1,9 +1,10 @@
 import { dataFiles, clockSettingsFrom } from '@app/runtime';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { LiveReadModels, readModelProjections } from '@app/projections';
-import { cliConfig, fail } from '../cli-config';
+import { cliConfig } from '../cli-config';
+import { fail } from '../cli-errors';
 import { openLedgerForReading } from './open-ledger';
-import { count, Progress, rateLine } from './progress';
+import { count, Progress, rateLine } from '../progress';
 
 interface ProjectOptions {
   batch?: number;

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { cliConfig, fail } from '../cli-config';
-import { CliError, proveInclusion } from './audit-cli';
+import { cliConfig } from '../cli-config';
+import { exitOnCliError, fail } from '../cli-errors';
+import { proveInclusion } from '../audit/prove-inclusion';
 
 interface ProveOptions {
   size?: number;
@@ -25,8 +26,7 @@ export class ProveCommand extends CommandRunner {
       const proof = await proveInclusion(dataDir, Number(indexText), options.size);
       process.stdout.write(JSON.stringify(proof, null, 2) + '\n');
     } catch (error) {
-      if (error instanceof CliError) fail(error.message, error.exitCode);
-      throw error;
+      exitOnCliError(error);
     }
   }
 

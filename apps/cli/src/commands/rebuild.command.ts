@@ -10,9 +10,10 @@ import {
   readModelProjections,
 } from '@app/projections';
 import { existsSync } from 'node:fs';
-import { cliConfig, fail } from '../cli-config';
+import { cliConfig } from '../cli-config';
+import { exitOnCliError, fail } from '../cli-errors';
 import { openLedgerForReading } from './open-ledger';
-import { count, duration, Progress, rateLine } from './progress';
+import { count, duration, Progress, rateLine } from '../progress';
 
 class VerifyError extends Error {}
 
@@ -55,8 +56,7 @@ export class RebuildCommand extends CommandRunner {
         `${file} -> ${result.built}\n` + (result.replaced ? `replaced and deleted ${result.replaced}\n` : ''),
       );
     } catch (error) {
-      if (error instanceof RebuildInProgressError || error instanceof VerifyError) fail(error.message);
-      throw error;
+      exitOnCliError(error, [RebuildInProgressError, VerifyError]);
     } finally {
       await store.close();
     }

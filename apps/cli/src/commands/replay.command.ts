@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { clockSettingsFrom } from '@app/runtime';
-import { cliConfig, fail } from '../cli-config';
-import { CliError, progressPrinter } from './audit-cli';
+import { cliConfig } from '../cli-config';
+import { exitOnCliError, fail } from '../cli-errors';
+import { checkedProgress } from '../progress';
 import { replay, ReplayReport } from './replay';
 
 interface ReplayCommandOptions {
@@ -23,7 +24,7 @@ export class ReplayCommand extends CommandRunner {
     if (!options.report || !options.period) fail('give --report overview|ranking|bulletin and --period', 2);
     const config = cliConfig();
     const dataConfig = options.dataDir === undefined ? config : { ...config, dataDir: resolve(options.dataDir) };
-    const progress = progressPrinter('ledger replay');
+    const progress = checkedProgress('ledger replay');
     try {
       const outcome = await replay(dataConfig, clockSettingsFrom(config), {
         report: options.report,
@@ -32,6 +33,7 @@ export class ReplayCommand extends CommandRunner {
         today: options.today,
         onProgress: (applied, total) => progress(applied, total),
       });
+      progress.clear();
       process.stdout.write(JSON.stringify(outcome, null, 2) + '\n');
       const at = `${outcome.asOf.size} events (position ${outcome.asOf.position})`;
       if (outcome.equal === null)
@@ -47,8 +49,7 @@ export class ReplayCommand extends CommandRunner {
         process.exitCode = 1;
       }
     } catch (error) {
-      if (error instanceof CliError) fail(error.message, error.exitCode);
-      throw error;
+      exitOnCliError(error);
     }
   }
 

@@ -36,7 +36,7 @@ import {
   ProjectionRunner,
   readModelProjections,
 } from '@app/projections';
-import { CliError } from './audit-cli';
+import { CliError } from '../cli-errors';
 
 export type ReplayReport = 'overview' | 'ranking' | 'bulletin';
 

@@ -1,8 +1,13 @@
 import { resolve } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { AuditError, SigningKeyError } from '@app/audit';
-import { cliConfig, fail } from '../cli-config';
-import { CliError, progressPrinter, verifyDataDir, verifyExport, VerifyOutcome, verifyUrl } from './audit-cli';
+import { cliConfig } from '../cli-config';
+import { exitOnCliError, fail } from '../cli-errors';
+import { checkedProgress } from '../progress';
+import { verifyDataDir } from '../audit/verify-data-dir';
+import { verifyExport } from '../audit/verify-export';
+import type { VerifyOutcome } from '../audit/verify-outcome';
+import { verifyUrl } from '../audit/verify-url';
 
 interface VerifyOptions {
   dataDir?: string;
@@ -23,7 +28,7 @@ export class VerifyCommand extends CommandRunner {
     const sources = [options.dataDir, options.export, options.url].filter((s) => s !== undefined);
     if (sources.length !== 1) fail('give exactly one of --data-dir DIR, --export FILE, --url URL', 2);
     const warn = (message: string) => process.stderr.write(`ledger verify: warning: ${message}\n`);
-    const progress = progressPrinter('ledger verify');
+    const progress = checkedProgress('ledger verify');
     let outcome: VerifyOutcome;
     try {
       if (options.dataDir !== undefined) {
@@ -38,11 +43,10 @@ export class VerifyCommand extends CommandRunner {
         outcome = await verifyUrl(options.url!, { key: options.key, token, warn, onProgress: progress });
       }
     } catch (error) {
-      if (error instanceof CliError) fail(error.message, error.exitCode);
       if (error instanceof SigningKeyError) fail(`--key: ${error.message}`, 2);
-      if (error instanceof AuditError) fail(error.message, 1);
-      throw error;
+      exitOnCliError(error, [AuditError]);
     }
+    progress.clear();
     const { report, source, trustedKey } = outcome;
     process.stdout.write(JSON.stringify({ ...report, source, trustedKey }, null, 2) + '\n');
     if (report.ok) {
