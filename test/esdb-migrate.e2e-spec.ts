@@ -2,7 +2,16 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  AuditStore,
+  auditTreeProjection,
+  formatVerifierKey,
+  generateSigningKey,
+  signerFromPrivateKey,
+} from '@app/audit';
 import { EventEnvelope, SqliteEventStore, START } from '@app/ledger';
+import { ProjectionRunner } from '@app/projections';
+import { dataFiles } from '@app/runtime';
 import { EsdbEventStore } from '@app/ledger/eventstoredb';
 import { newEvent } from '@app/ledger/testing';
 import { auditRootOf } from '../apps/cli/src/commands/migrate.command';
@@ -112,6 +121,62 @@ describe('ledger migrate --to esdb://…', () => {
     expect(third.code).toBe(0);
     expect(JSON.parse(third.stdout)).toMatchObject({ alreadyCopied: EVENTS, copied: 0 });
     expect(copiedSoFar()).toBe(EVENTS);
+  });
+
+  it('ledger verify reads the events from LEDGER_STORE=esdb://…: the migrated log matches the audit tree built from the embedded one', async () => {
+    // The audit tree and a signed checkpoint over the embedded ledger, as the server keeps them.
+    const source = SqliteEventStore.open({ file: dataFiles({ dataDir }).ledger, readonly: true });
+    const audit = AuditStore.open(dataFiles({ dataDir }).audit);
+    const key = generateSigningKey('petition-ledger/migrate-spec');
+    const signer = signerFromPrivateKey(key.privateKey);
+    try {
+      await new ProjectionRunner(source, audit.db, [auditTreeProjection(audit)]).catchUp();
+      const cut = audit.cutIfDue(
+        { signer, origin: signer.keyName },
+        { maxNewEvents: 1, maxIntervalSeconds: 1 },
+        new Date('2026-01-01T00:00:00Z'),
+      );
+      expect(cut.checkpoint).toMatchObject({ size: EVENTS });
+    } finally {
+      audit.close();
+      await source.close();
+    }
+    const pinned = formatVerifierKey(signer.keyName, signer.publicKey);
+
+    const embedded = await runCli({ LEDGER_DATA_DIR: dataDir }, 'verify', '--data-dir', dataDir, '--key', pinned);
+    const cluster = await runCli(
+      { LEDGER_DATA_DIR: dataDir, LEDGER_STORE: node.connectionString },
+      'verify',
+      '--data-dir',
+      dataDir,
+      '--key',
+      pinned,
+    );
+    for (const run of [embedded, cluster]) {
+      expect(run.stderr).toMatch(/ledger verify: OK: 1500 events, 1 checkpoints/);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, checked: EVENTS, checkpointsVerified: 1 });
+    }
+
+    // A cluster holding other events fails against the same tree.
+    const other = await EsdbTestNode.start();
+    try {
+      const foreign = EsdbEventStore.open({ connectionString: other.connectionString });
+      await foreign.append('matter-0', [newEvent('Noted', { i: 0, text: '不是同一本账' })], 'no_stream');
+      await foreign.close();
+      const wrong = await runCli(
+        { LEDGER_DATA_DIR: dataDir, LEDGER_STORE: other.connectionString },
+        'verify',
+        '--data-dir',
+        dataDir,
+        '--key',
+        pinned,
+      );
+      expect(wrong.code).toBe(1);
+      expect(JSON.parse(wrong.stdout)).toMatchObject({ ok: false, firstBadIndex: 0 });
+    } finally {
+      await other.stop();
+    }
   });
 
   it("refuses a target that holds events which are not the source's", async () => {
