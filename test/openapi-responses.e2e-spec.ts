@@ -78,6 +78,18 @@ describe('OpenAPI document: the documented success responses are what the app se
     checks.push(['listMatters', await read('')]);
     checks.push(['getMatterTimeline', await read(`/${id}/timeline`)]);
 
+    const analyst = await http()
+      .post('/api/v1/principals')
+      .set(admin)
+      .send({ name: '分析员', role: 'analyst' })
+      .expect(201);
+    checks.push([
+      'publishRanking',
+      await http()
+        .post('/api/v1/rankings/2022-04/publish')
+        .set({ Authorization: `Bearer ${analyst.body.token as string}` })
+        .expect(201),
+    ]);
     const events = await t.eventCount();
     let checkpoint: Response | undefined;
     for (let attempt = 0; attempt < 200 && checkpoint?.body?.size !== events; attempt++) {

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProd
 import type { Request, Response } from 'express';
 import { Roles } from '../../auth/auth.decorators';
 import { ApiProblems } from '../../http/api-problems';
-import { WriteResultDto } from '../../http/openapi';
+import { PublishResultDto } from '../publications/publish-period/publish-result.dto';
 import { ReportQueryDto } from '../../read-models/read-query.dto';
 import { Write, WriteContext } from '../../writes/write-context';
 import { PublishPeriodCommand, PublishResult } from '../publications/publish-period/publish-period.command';
@@ -51,7 +51,7 @@ export class BulletinsController {
     operationId: 'publishBulletin',
   })
   @ApiCreatedResponse({
-    type: WriteResultDto,
+    type: PublishResultDto,
     description: 'Published: the write, with the checkpoint, rule and content hash it froze',
   })
   @ApiProblems(400, 401, 403, 409, 422, 503)

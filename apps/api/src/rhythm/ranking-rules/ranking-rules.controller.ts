@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../../auth/auth.decorators';
 import { ApiProblems } from '../../http/api-problems';
-import { ApiWritten } from '../../http/openapi';
 import { Write, WriteContext } from '../../writes/write-context';
 import { stamped } from '../report-response';
 import { AdoptRankingRuleCommand, AdoptRuleResult } from './adopt-ranking-rule/adopt-ranking-rule.command';
 import { RankingRuleDto } from './adopt-ranking-rule/adopt-ranking-rule.dto';
+import { AdoptRuleResultDto } from './adopt-ranking-rule/adopt-rule-result.dto';
 import { RankingRulesQueryDto } from './list-ranking-rules/list-ranking-rules.dto';
 import { ListRankingRulesQuery, RuleListing } from './list-ranking-rules/list-ranking-rules.query';
 
@@ -29,7 +29,7 @@ export class RankingRulesController {
     summary: 'adopt a version of a ranking rule; in force from the next month',
     operationId: 'adoptRankingRule',
   })
-  @ApiWritten()
+  @ApiCreatedResponse({ type: AdoptRuleResultDto, description: 'Adopted: the write, its version and first month' })
   @ApiProblems(400, 401, 403, 409, 422)
   adopt(@Body() body: RankingRuleDto, @Write() ctx: WriteContext): Promise<AdoptRuleResult> {
     return this.commands.execute(new AdoptRankingRuleCommand(ctx, body));

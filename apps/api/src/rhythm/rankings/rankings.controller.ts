@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { Principal } from '@app/security';
 import { CurrentPrincipal, Roles } from '../../auth/auth.decorators';
 import { ApiProblems } from '../../http/api-problems';
-import { WriteResultDto } from '../../http/openapi';
+import { PublishResultDto } from '../publications/publish-period/publish-result.dto';
 import { ReportQueryDto } from '../../read-models/read-query.dto';
 import { Write, WriteContext } from '../../writes/write-context';
 import { PublishPeriodCommand, PublishResult } from '../publications/publish-period/publish-period.command';
@@ -65,7 +65,7 @@ export class RankingsController {
     operationId: 'publishRanking',
   })
   @ApiCreatedResponse({
-    type: WriteResultDto,
+    type: PublishResultDto,
     description: 'Published: the write, with the checkpoint, rule and content hash it froze',
   })
   @ApiProblems(400, 401, 403, 409, 422, 503)
