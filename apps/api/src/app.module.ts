@@ -26,6 +26,13 @@ import { FACT_HANDLERS, FactsController } from './facts';
 import { REPORT_HANDLERS, ReportsController } from './reports';
 import { INSTRUCTION_HANDLERS, InstructionsController } from './instructions';
 import { UPPER_ASSIGNMENT_HANDLERS, UpperAssignmentsController } from './upper-assignments';
+import {
+  REMINDER_PROVIDERS,
+  REMINDER_TIMER,
+  ReminderChannelsController,
+  RemindersController,
+  ReminderTimer,
+} from './reminders';
 import { RHYTHM_CONTROLLERS, RHYTHM_HANDLERS } from './rhythm';
 
 registerProblemMapper(problemForDomainError);
@@ -33,6 +40,8 @@ registerProblemMapper(problemForDomainError);
 export interface AppOptions {
   /** The clock every time read goes through; the system clock in the business zone by default. */
   readonly clock?: Clock;
+  /** How the daily reminder waits for LEDGER_REMINDER_AT; Node's timers by default (tests fire it by hand). */
+  readonly reminderTimer?: ReminderTimer;
 }
 
 @Module({})
@@ -59,6 +68,8 @@ export class AppModule {
         ReportsController,
         InstructionsController,
         UpperAssignmentsController,
+        RemindersController,
+        ReminderChannelsController,
         ...RHYTHM_CONTROLLERS,
       ],
       providers: [
@@ -78,6 +89,8 @@ export class AppModule {
         ...MATTER_HANDLERS,
         ...FACT_HANDLERS,
         ...RHYTHM_HANDLERS,
+        ...REMINDER_PROVIDERS,
+        ...(options.reminderTimer ? [{ provide: REMINDER_TIMER, useValue: options.reminderTimer }] : []),
       ],
     };
   }

@@ -165,6 +165,6 @@ export type {
   ReminderCommand,
   ReminderState,
 } from './reminders/reminder-outbox';
-export { configureReminderChannel } from './reminders/reminder-channel';
+export { configureReminderChannel, reminderChannelDecider } from './reminders/reminder-channel';
 export type { ConfigureReminderChannel } from './reminders/reminder-channel';
-export { DEFAULT_REMINDER_AT, parseReminderAt, reminderDue } from './reminders/reminder-schedule';
+export { DEFAULT_REMINDER_AT, msUntilReminder, parseReminderAt, reminderDue } from './reminders/reminder-schedule';

@@ -36,6 +36,11 @@ describe('configuration', () => {
 
   it('names the issuing office of printed bulletins, one line of text', () => {
     expect(loadConfig({}).issuingOffice).toBe('市信访工作领导小组办公室');
+    // The daily reminder is off unless a time is set; a time must be HH:MM.
+    expect(loadConfig({}).reminderAt).toBeNull();
+    expect(loadConfig({ LEDGER_REMINDER_AT: ' 08:30 ' }).reminderAt).toBe('08:30');
+    expect(() => loadConfig({ LEDGER_REMINDER_AT: '8:30am' })).toThrow(/LEDGER_REMINDER_AT="8:30am": expected a time/);
+    expect(() => loadConfig({ LEDGER_REMINDER_AT: '24:00' })).toThrow(/LEDGER_REMINDER_AT/);
     expect(loadConfig({ LEDGER_ISSUING_OFFICE: ' 青禾市信访局 ' }).issuingOffice).toBe('青禾市信访局');
     expect(() => loadConfig({ LEDGER_ISSUING_OFFICE: '青禾市\n信访局' })).toThrow(
       /LEDGER_ISSUING_OFFICE: expected one line/,

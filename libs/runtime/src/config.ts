@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isValidTimeZone } from '@app/domain';
+import { isValidTimeZone, parseReminderAt } from '@app/domain';
 import { isSigningKeySetting } from './signing-key-setting';
 
 /** Everything the service reads from its environment, validated once at start-up. */
@@ -26,6 +26,8 @@ export interface AppConfig {
   signingKey: string | null;
   /** 发文机关: the office named in the title block of a printed bulletin. */
   issuingOffice: string;
+  /** `LEDGER_REMINDER_AT`: the time of day (HH:MM, business time zone) the daily reminder goes out; null = off. */
+  reminderAt: string | null;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if ([...issuingOffice].length > 64 || /[\u0000-\u001f\u007f]/.test(issuingOffice))
     problems.push('LEDGER_ISSUING_OFFICE: expected one line of at most 64 characters');
 
+  const reminderAt = env.LEDGER_REMINDER_AT?.trim() || null;
+  if (reminderAt !== null && parseReminderAt(reminderAt) === null)
+    problems.push(`LEDGER_REMINDER_AT=${JSON.stringify(reminderAt)}: expected a time of day HH:MM such as 08:30`);
+
   const config: AppConfig = {
     port: integer('PORT', 0, 65535),
     host: read('HOST'),
@@ -122,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     checkpointSeconds: integer('LEDGER_CHECKPOINT_SECONDS', 1, 86400),
     signingKey,
     issuingOffice,
+    reminderAt,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

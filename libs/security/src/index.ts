@@ -6,3 +6,4 @@ export * from './personal-data-vault';
 export * from './webhook-signing';
 export { newPetitionerId, sealPetitioners } from './seal-petitioners';
 export type { PetitionerInput } from './seal-petitioners';
+export * from './secret-box';

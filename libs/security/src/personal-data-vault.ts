@@ -1,8 +1,7 @@
 import { systemNow } from '@app/runtime';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { openKeysFile } from './keys-file';
 
 /** A petitioner's personal data as the registrar gives it. */
 export interface PersonalData {
@@ -56,10 +55,7 @@ export class PersonalDataVault {
     readonly file: string,
     private readonly now: () => Date,
   ) {
-    mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db = openKeysFile(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS petitioner_keys (
         petitioner_id TEXT PRIMARY KEY,

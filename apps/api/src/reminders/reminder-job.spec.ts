@@ -8,7 +8,8 @@ import { at, ev, officialCalendar } from '@app/domain/testing';
 import { SqliteEventStore } from '@app/ledger';
 import { matterFactsProjection } from '@app/projections';
 import { applyAll, envelopes, onStream, readModelDb } from '@app/projections/testing';
-import { ReminderJob } from './reminder-job';
+import { SecretBox } from '@app/security';
+import { CHANNEL_SECRET_KEY, ReminderJob } from './reminder-job';
 import { ReminderOutbox } from './reminder-outbox';
 
 const settings = { timeZone: 'Asia/Shanghai', calendar: officialCalendar, rollForward: true };
@@ -17,6 +18,7 @@ describe('the daily reminder job', () => {
   it('sends nothing before LEDGER_REMINDER_AT, then each unit its digest once, to its own channel', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'reminder-job-'));
     const store = SqliteEventStore.open({ file: join(dir, 'ledger.db') });
+    const secrets = SecretBox.open(join(dir, 'keys.sqlite'));
     const bodies: string[] = [];
     const server = createServer((req, res) => {
       let body = '';
@@ -30,7 +32,14 @@ describe('the daily reminder job', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/send?key=K`;
     try {
       const channel = configureReminderChannel(
-        { type: 'ConfigureReminderChannel', channelId: 'town-a-wecom', unit: 'town-a', format: 'wecom', url },
+        {
+          type: 'ConfigureReminderChannel',
+          channelId: 'town-a-wecom',
+          unit: 'town-a',
+          format: 'wecom',
+          url,
+          sealedUrl: secrets.seal(CHANNEL_SECRET_KEY, 'town-a-wecom', url, new Date()),
+        },
         { now: at('2022-04-28') },
       );
       await store.append(
@@ -78,12 +87,13 @@ describe('the daily reminder job', () => {
         at: '08:30',
         now: () => now,
         outbox,
+        unseal: secrets,
       });
-      expect(await job.tick()).toEqual({ date: '2022-04-29', recorded: false, delivered: 0 });
+      expect(await job.tick()).toEqual({ date: '2022-04-29', recorded: false, delivered: 0, pending: 0 });
       now = '2022-04-29T08:30:00+08:00';
-      expect(await job.tick()).toEqual({ date: '2022-04-29', recorded: true, delivered: 1 });
+      expect(await job.tick()).toEqual({ date: '2022-04-29', recorded: true, delivered: 1, pending: 0 });
       now = '2022-04-29T08:31:00+08:00';
-      expect(await job.tick()).toEqual({ date: '2022-04-29', recorded: true, delivered: 0 });
+      expect(await job.tick()).toEqual({ date: '2022-04-29', recorded: true, delivered: 0, pending: 0 });
       expect(bodies).toHaveLength(1);
       const content = (JSON.parse(bodies[0]) as { markdown: { content: string } }).markdown.content;
       expect(content).toContain('城关镇');
@@ -93,6 +103,7 @@ describe('the daily reminder job', () => {
     } finally {
       await new Promise<void>((done) => server.close(() => done()));
       await store.close();
+      secrets.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -10,6 +10,7 @@ import {
 } from '@app/domain';
 import type { EventStore, Position } from '@app/ledger';
 import { openDuties } from '@app/projections';
+import type { SealedSecret } from '@app/security';
 import { ReminderChannel, ReminderOutbox } from './reminder-outbox';
 
 export interface ReminderJobDependencies {
@@ -23,10 +24,19 @@ export interface ReminderJobDependencies {
   /** ISO instant with offset, from the injected Clock. */
   readonly now: () => string;
   readonly outbox: ReminderOutbox;
+  /** Opens a channel's sealed secret (libs/security SecretBox); the plaintext lives only in memory. */
+  readonly unseal: SecretOpener;
 }
 
-/** The channels as configured in the ledger (ReminderChannelConfigured; the latest per channel wins). */
-export async function configuredChannels(store: EventStore): Promise<ReminderChannel[]> {
+/** The one key purpose channel secrets are sealed under; a channel's id is the associated data. */
+export const CHANNEL_SECRET_KEY = 'reminder-channels';
+
+export interface SecretOpener {
+  open(sealed: SealedSecret, associatedData: string): string;
+}
+
+/** The channels as configured in the ledger (ReminderChannelConfigured; the latest per channel wins), secrets opened. */
+export async function configuredChannels(store: EventStore, unseal: SecretOpener): Promise<ReminderChannel[]> {
   const channels = new Map<string, ReminderChannel>();
   let from: Position = 0n;
   for (;;) {
@@ -35,7 +45,13 @@ export async function configuredChannels(store: EventStore): Promise<ReminderCha
     for (const e of batch) {
       if (e.type !== 'ReminderChannelConfigured') continue;
       const d = upcast('ReminderChannelConfigured', e.version, e.data);
-      channels.set(d.channelId, { ...d });
+      channels.set(d.channelId, {
+        channelId: d.channelId,
+        unit: d.unit,
+        format: d.format,
+        url: unseal.open(d.url, d.channelId),
+        secret: d.secret === null ? null : unseal.open(d.secret, d.channelId),
+      });
     }
     from = batch[batch.length - 1].position + 1n;
   }
@@ -69,13 +85,15 @@ export class ReminderJob {
     this.atMinutes = at;
   }
 
-  async tick(): Promise<{ date: string; recorded: boolean; delivered: number }> {
+  /** `pending`: digests still not acknowledged by a channel after this round's attempts. */
+  async tick(): Promise<{ date: string; recorded: boolean; delivered: number; pending: number }> {
     const { date, due } = reminderDue(this.deps.now(), this.atMinutes, this.deps.timeZone);
-    const channels = await configuredChannels(this.deps.store);
+    const channels = await configuredChannels(this.deps.store, this.deps.unseal);
     if (due) {
       const { db, position } = this.deps.readModel();
       await this.deps.outbox.record(digestsFor(db, position, date, this.deps.calendar), channels);
     }
-    return { date, recorded: due, delivered: await this.deps.outbox.deliverPending(channels) };
+    const { acknowledged, pending } = await this.deps.outbox.deliverPending(channels);
+    return { date, recorded: due, delivered: acknowledged, pending };
   }
 }

@@ -62,7 +62,7 @@ describe('the reminder outbox delivering to webhooks', () => {
     const channel: ReminderChannel = { ...FIXTURE_CHANNEL, url: `${hook.url}/hook` };
     const outbox = outboxOn(store);
     await outbox.record([FIXTURE_DIGEST], [channel]);
-    expect(await outbox.deliverPending([channel])).toBe(1);
+    expect((await outbox.deliverPending([channel])).acknowledged).toBe(1);
     await hook.close();
     expect(hook.received).toHaveLength(1);
     const [{ headers, body }] = hook.received;
@@ -95,7 +95,7 @@ describe('the reminder outbox delivering to webhooks', () => {
     };
     const outbox = outboxOn(store);
     await outbox.record([FIXTURE_DIGEST], [wecom, ding]);
-    expect(await outbox.deliverPending([wecom, ding])).toBe(2);
+    expect((await outbox.deliverPending([wecom, ding])).acknowledged).toBe(2);
     await hook.close();
     const markdown = digestMarkdown(FIXTURE_DIGEST, '城关镇');
     const byPath = (p: string) => hook.received.find((r) => r.path.startsWith(p))!;
@@ -116,8 +116,8 @@ describe('the reminder outbox delivering to webhooks', () => {
     const sleeps: number[] = [];
     const outbox = outboxOn(store, sleeps);
     await outbox.record([FIXTURE_DIGEST], [channel]);
-    expect(await outbox.deliverPending([channel])).toBe(1);
-    expect(await outbox.deliverPending([channel])).toBe(0);
+    expect((await outbox.deliverPending([channel])).acknowledged).toBe(1);
+    expect((await outbox.deliverPending([channel])).acknowledged).toBe(0);
     await hook.close();
     expect(hook.received).toHaveLength(3);
     expect(sleeps).toEqual([1000, 2000]);
@@ -133,9 +133,9 @@ describe('the reminder outbox delivering to webhooks', () => {
     const outbox = outboxOn(store);
     await outbox.record([FIXTURE_DIGEST], [channel]);
     await outbox.record([FIXTURE_DIGEST], [channel]);
-    expect(await outbox.deliverPending([channel])).toBe(0);
+    expect((await outbox.deliverPending([channel])).acknowledged).toBe(0);
     expect((await outbox.pending()).map((p) => p.channelId)).toEqual(['ch-json']);
-    expect(await outbox.deliverPending([channel])).toBe(1);
+    expect((await outbox.deliverPending([channel])).acknowledged).toBe(1);
     await hook.close();
     expect((await store.readStream('reminder-town-a-2022-04-29')).map((e) => e.type)).toEqual([
       'ReminderDigestRecorded',
@@ -169,10 +169,10 @@ describe('the reminder outbox delivering to webhooks', () => {
     try {
       const outbox = outboxOn(restarted);
       const channel = { ...FIXTURE_CHANNEL, url: hook.url };
-      expect(await outbox.deliverPending([channel])).toBe(1);
-      expect(await outbox.deliverPending([channel])).toBe(0);
+      expect((await outbox.deliverPending([channel])).acknowledged).toBe(1);
+      expect((await outbox.deliverPending([channel])).acknowledged).toBe(0);
       await outbox.record([FIXTURE_DIGEST], [channel]);
-      expect(await outbox.deliverPending([channel])).toBe(0);
+      expect((await outbox.deliverPending([channel])).acknowledged).toBe(0);
     } finally {
       await restarted.close();
       await hook.close();

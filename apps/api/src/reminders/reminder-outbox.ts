@@ -116,12 +116,17 @@ export class ReminderOutbox {
     return out;
   }
 
-  /** Sends everything pending, with back-off per channel; returns how many were acknowledged. */
-  async deliverPending(channels: readonly ReminderChannel[]): Promise<number> {
+  /**
+   * Sends everything pending, with back-off per channel; returns how many were acknowledged
+   * and how many are still pending after this round (a later round tries them again).
+   */
+  async deliverPending(channels: readonly ReminderChannel[]): Promise<{ acknowledged: number; pending: number }> {
     let acknowledged = 0;
+    let pending = 0;
     for (const item of await this.pending()) {
       const channel = channels.find((c) => c.channelId === item.channelId);
       if (!channel) continue;
+      pending++;
       for (let attempt = 1; attempt <= this.backOff.attempts; attempt++) {
         if (await this.send(channel, item.digest, `${item.stream}/${channel.channelId}`)) {
           await this.decide(item.stream, {
@@ -130,12 +135,13 @@ export class ReminderOutbox {
             attempts: attempt,
           });
           acknowledged++;
+          pending--;
           break;
         }
         if (attempt < this.backOff.attempts) await this.deps.sleep(this.backOff.firstDelayMs * 2 ** (attempt - 1));
       }
     }
-    return acknowledged;
+    return { acknowledged, pending };
   }
 
   /** One attempt; true when the receiver acknowledged (2xx, and errcode 0 for the robots). */

@@ -155,14 +155,32 @@ export interface InstructionRecordedData {
   readonly text: string;
 }
 
-/** Where a unit's daily reminder is posted (`POST /reminder-channels`); stream `reminder_channel-<channelId>`, latest wins. */
+/**
+ * Where a unit's daily reminder is posted (`POST /reminder-channels`); stream
+ * `reminder_channel-<channelId>`, latest wins. Nothing secret in plaintext: the URL (a
+ * robot's key or access token is in its query) and the secret are sealed before they are
+ * written, with a key outside the ledger (libs/security SecretBox). Changed in place while
+ * no endpoint wrote this event yet (it held the plaintext then).
+ */
 export interface ReminderChannelConfiguredData {
   readonly channelId: string;
   readonly unit: string;
   readonly format: ReminderFormat;
-  readonly url: string;
-  /** HMAC key of a JSON channel, DingTalk's 加签 secret; null for WeCom. */
-  readonly secret: string | null;
+  /** Scheme, host and path of the URL, without query or credentials: for people to read. */
+  readonly endpoint: string;
+  /** The full URL, sealed. */
+  readonly url: SealedSecretData;
+  /** HMAC key of a JSON channel, DingTalk's 加签 secret, sealed; null for WeCom. */
+  readonly secret: SealedSecretData | null;
+}
+
+/** A secret sealed outside the domain with AES-256-GCM, its associated data the owner's id. */
+export interface SealedSecretData {
+  readonly alg: 'A256GCM';
+  readonly keyId: string;
+  readonly iv: string;
+  readonly ciphertext: string;
+  readonly tag: string;
 }
 
 /** 日提醒: one unit's digest for one day, recorded before it is sent; stream `reminder-<unit>-<date>`. */

@@ -38,3 +38,20 @@ export function reminderDue(
   const epochMs = Date.parse(now);
   return { date: localDateOf(now, timeZone), due: minutesOfDay(epochMs, timeZone) >= atMinutes };
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Milliseconds from `now` to the next time the local clock shows `at` (strictly
+ * later: at 08:30:00.000 itself the next run is a day away). In a zone that changes
+ * its offset the wait may be an hour off on that day; the job checks `reminderDue`
+ * when it runs, so it never sends early, only once.
+ */
+export function msUntilReminder(now: string, atMinutes: number, timeZone: string): number {
+  const epochMs = Date.parse(now);
+  // Offsets are whole minutes, so the seconds within the minute are the same in every zone.
+  const intoMinute = ((epochMs % 60_000) + 60_000) % 60_000;
+  const minutes = (((atMinutes - minutesOfDay(epochMs, timeZone)) % 1440) + 1440) % 1440;
+  const wait = minutes * 60_000 - intoMinute;
+  return wait > 0 ? wait : wait + DAY_MS;
+}
