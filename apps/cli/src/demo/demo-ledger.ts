@@ -2,6 +2,24 @@ import type { DomainEvent } from '@app/domain';
 import { Actor, EventStore, NewEvent } from '@app/ledger';
 import { Random } from './random';
 
+/** A UUIDv7 (RFC 9562 layout) whose time is `atMs` and whose other bits come from `ids`. */
+function uuidV7(ids: Random, atMs: number): string {
+  const bytes = Buffer.alloc(16);
+  bytes.writeUIntBE(atMs, 0, 6);
+  for (let i = 6; i < 16; i++) bytes[i] = ids.uint32() & 0xff;
+  bytes[6] = 0x70 | (bytes[6] & 0x0f);
+  bytes[8] = 0x80 | (bytes[8] & 0x3f);
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Where the ids of one group of writes come from: event ids and a correlation id per command. */
+interface IdSource {
+  readonly ids: Random;
+  readonly prefix: string;
+  commands: number;
+}
+
 /**
  * How the demo appends: what LedgerWriter does for a request (the actor, one correlation
  * id per command, the stream's last event as the cause, the expected revision), with the
@@ -11,8 +29,7 @@ import { Random } from './random';
  */
 export class DemoLedger {
   private readonly streams = new Map<string, { revision: number; lastEventId: string }>();
-  private readonly ids: Random;
-  private commandCount = 0;
+  private readonly main: IdSource;
   events = 0;
   readonly byType = new Map<string, number>();
 
@@ -20,27 +37,39 @@ export class DemoLedger {
     private readonly store: EventStore,
     private readonly seed: number,
   ) {
-    this.ids = new Random(seed, 0x1d5);
+    this.main = { ids: new Random(seed, 0x1d5), prefix: `demo-${seed}`, commands: 0 };
   }
 
-  /** A UUIDv7 (RFC 9562 layout) whose time is `atMs` and whose other bits come from the seed. */
   eventId(atMs: number): string {
-    const bytes = Buffer.alloc(16);
-    bytes.writeUIntBE(atMs, 0, 6);
-    for (let i = 6; i < 16; i++) bytes[i] = this.ids.uint32() & 0xff;
-    bytes[6] = 0x70 | (bytes[6] & 0x0f);
-    bytes[8] = 0x80 | (bytes[8] & 0x3f);
-    const hex = bytes.toString('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    return uuidV7(this.main.ids, atMs);
   }
 
   /** Appends the events one command decided, as `actor`; `firstEventId` when the id was needed before deciding (sealing). */
-  async write(stream: string, actor: Actor, events: readonly DomainEvent[], firstEventId?: string): Promise<void> {
+  write(stream: string, actor: Actor, events: readonly DomainEvent[], firstEventId?: string): Promise<void> {
+    return this.append(this.main, stream, actor, events, firstEventId);
+  }
+
+  /**
+   * A writer with its own ids: facts added to the demo later (a new section) take their
+   * event and correlation ids from it, so every fact of the older sections keeps its ids.
+   */
+  lane(name: string, stream: number): Pick<DemoLedger, 'write'> {
+    const source: IdSource = { ids: new Random(this.seed, stream), prefix: `demo-${this.seed}-${name}`, commands: 0 };
+    return { write: (s, actor, events) => this.append(source, s, actor, events) };
+  }
+
+  private async append(
+    source: IdSource,
+    stream: string,
+    actor: Actor,
+    events: readonly DomainEvent[],
+    firstEventId?: string,
+  ): Promise<void> {
     const known = this.streams.get(stream);
-    this.commandCount += 1;
-    const correlationId = `demo-${this.seed}-${this.commandCount}`;
+    source.commands += 1;
+    const correlationId = `${source.prefix}-${source.commands}`;
     const newEvents: NewEvent[] = events.map((event, i) => ({
-      eventId: i === 0 && firstEventId ? firstEventId : this.eventId(Date.parse(event.occurredAt)),
+      eventId: i === 0 && firstEventId ? firstEventId : uuidV7(source.ids, Date.parse(event.occurredAt)),
       type: event.type,
       version: event.version,
       occurredAt: event.occurredAt,

@@ -61,6 +61,7 @@ import {
   YearVolumes,
 } from './demo-city';
 import { DemoLedger } from './demo-ledger';
+import { WorkReportFacts } from './demo-work-report';
 import { at, dateOf, DAY, isoWeekday, iso, later, midnight, MINUTE, nextWorkingDate, officeTime } from './demo-time';
 import { Random } from './random';
 
@@ -272,6 +273,7 @@ export class DemoSimulation {
   private readonly last: LocalDate;
   private readonly endMs: number;
   private readonly factShare: number;
+  private readonly workReport: WorkReportFacts;
 
   constructor(
     private readonly ledger: DemoLedger,
@@ -285,6 +287,14 @@ export class DemoSimulation {
     // At a small scale the bureau's routine facts thin out with the contacts.
     this.factShare = Math.min(1, settings.scale * 2);
     for (const p of HOUSING_PROJECTS) this.byProject.set(p.name, new Pool(365));
+    const schedule = (atMs: number, run: (atMs: number) => Promise<unknown>) => this.schedule(atMs, run);
+    this.workReport = new WorkReportFacts({
+      ledger,
+      seed: settings.seed,
+      clock: settings.clock,
+      schedule,
+      registrar: REGISTRAR,
+    });
   }
 
   async run(): Promise<DemoSummary> {
@@ -419,6 +429,7 @@ export class DemoSimulation {
       }
     }
     await this.routine(date);
+    this.workReport.day(date);
   }
 
   private yearly(kind: ArrivalKind, v: YearVolumes): number {
@@ -708,6 +719,7 @@ export class DemoSimulation {
       returned: false,
     };
     this.matters.set(id, m);
+    this.workReport.opened(id, contact.level ?? 'city', nowMs);
     this.anyPool.add(m);
     if (project) this.byProject.get(project.name)!.add(m);
     if (kind === 'online') this.onlinePool.add(m);

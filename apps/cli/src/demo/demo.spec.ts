@@ -53,6 +53,8 @@ const ROLES: Record<string, string[]> = {
   CampaignLaunched: ['registrar', 'leader'],
   CampaignCaseAdded: ['registrar', 'leader'],
   MeetingHeld: ['registrar', 'leader'],
+  UpperAssignmentRecorded: ['registrar', 'leader'],
+  InstructionRecorded: ['registrar', 'leader'],
 };
 
 describe('ledger demo', () => {
