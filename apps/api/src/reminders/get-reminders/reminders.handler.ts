@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ClockSettings, parseLocalDate } from '@app/domain';
 import { Clock, CLOCK, CLOCK_SETTINGS } from '@app/runtime';
+import { unitScope } from '@app/security';
 import { badRequest } from '../../http/problem';
 import { ReadModels } from '../../read-models/read-models.service';
 import { digestsFor } from '../reminder-job';
@@ -31,7 +32,7 @@ export class GetRemindersHandler implements IQueryHandler<GetRemindersQuery, Rem
     }
     const position = await this.readModels.ready();
     const db = this.readModels.db;
-    const units = principal.role === 'handler' ? principal.units : undefined;
+    const units = unitScope(principal);
     const name = unitNames(db);
     const digests = digestsFor(db, position, date, this.settings.calendar, units);
     return { date, asOf: position.toString(), units: digests.map((d) => ({ ...d, name: name(d.unit) })) };
