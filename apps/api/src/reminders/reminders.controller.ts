@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@app/security';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ApiProblems } from '../http/api-problems';
+import { ApiWritten } from '../http/openapi';
+import { RemindersDto } from './get-reminders/reminders.dto';
 import { WriteResult } from '../writes/ledger-writer';
 import { Write, WriteContext } from '../writes/write-context';
 import { ConfigureChannelCommand } from './configure-channel/configure-channel.command';
@@ -25,7 +27,7 @@ export class RemindersController {
     summary: '日提醒 for today (business time): each unit’s duties due today, within 3 working days, overdue',
     operationId: 'getRemindersToday',
   })
-  @ApiOkResponse({ description: DIGEST })
+  @ApiOkResponse({ type: RemindersDto, description: DIGEST })
   @ApiProblems(401, 503)
   today(@CurrentPrincipal() principal: Principal): Promise<RemindersAnswer> {
     return this.queries.execute(new GetRemindersQuery(undefined, principal));
@@ -38,7 +40,7 @@ export class RemindersController {
     operationId: 'getReminders',
   })
   @ApiParam({ name: 'date', example: '2022-04-29', description: 'YYYY-MM-DD, business time zone' })
-  @ApiOkResponse({ description: DIGEST })
+  @ApiOkResponse({ type: RemindersDto, description: DIGEST })
   @ApiProblems(400, 401, 503)
   forDate(@Param('date') date: string, @CurrentPrincipal() principal: Principal): Promise<RemindersAnswer> {
     return this.queries.execute(new GetRemindersQuery(date, principal));
@@ -59,9 +61,7 @@ export class ReminderChannelsController {
       'configure (or replace) the webhook a unit’s daily digest is posted to: signed JSON, WeCom or DingTalk robot',
     operationId: 'configureReminderChannel',
   })
-  @ApiCreatedResponse({
-    description: '`{id: channelId, revision, position}`; the URL and secret are stored sealed and never returned',
-  })
+  @ApiWritten('`{id: channelId, revision, position}`; the URL and secret are stored sealed and never returned')
   @ApiProblems(400, 401, 403, 409, 422)
   configure(@Body() body: ConfigureChannelDto, @Write() ctx: WriteContext): Promise<WriteResult> {
     return this.commands.execute(new ConfigureChannelCommand(ctx, body));
