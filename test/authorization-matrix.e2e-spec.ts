@@ -1,4 +1,4 @@
-import { Actors, openMatterBody, seedActors } from './support/actors';
+import { Actors, auth, openMatterBody, seedActors } from './support/actors';
 import { AT, expectProblem, MatterApi, Stage } from './support/matter-api';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -19,6 +19,8 @@ const ROLES = {
   auditor: 'auditor',
   none: 'no token',
   invalid: 'an invalid token',
+  revoked: 'a revoked token',
+  replaced: 'a replaced token',
 } as const;
 type RoleKey = keyof typeof ROLES;
 const ROLE_KEYS = Object.keys(ROLES) as RoleKey[];
@@ -36,6 +38,7 @@ interface WriteEndpoint {
   target(m: MatterApi, a: Actors): Promise<Target>;
 }
 
+const UNAUTHENTICATED: RoleKey[] = ['none', 'invalid', 'revoked', 'replaced'];
 const REGISTRAR: RoleKey[] = ['admin', 'registrar'];
 const UNIT_HANDLER: RoleKey[] = ['admin', 'handler'];
 const LEADER: RoleKey[] = ['admin', 'leader'];
@@ -50,6 +53,14 @@ const on =
 
 let unitSerial = 0;
 
+/** A fresh principal (registered by the admin) for a write about principals. */
+async function principalFor(m: MatterApi, a: Actors, role = 'analyst'): Promise<string> {
+  const body = role === 'handler' ? { name: '经办人 矩阵', role, units: ['town-a'] } : { name: '分析员 矩阵', role };
+  const res = await m.post('/principals', a.admin, body);
+  if (res.status !== 201) throw new Error(`could not register a principal: ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
+
 const WRITES: WriteEndpoint[] = [
   {
     name: 'POST /units',
@@ -60,6 +71,27 @@ const WRITES: WriteEndpoint[] = [
     name: 'POST /principals',
     allowed: ADMIN,
     target: async () => ({ path: '/principals', body: { name: '分析员 新', role: 'analyst' } }),
+  },
+  {
+    name: 'POST /principals/{id}/revocation',
+    allowed: ADMIN,
+    target: async (m, a) => ({
+      path: `/principals/${await principalFor(m, a)}/revocation`,
+      body: { reason: '调离' },
+    }),
+  },
+  {
+    name: 'POST /principals/{id}/tokens',
+    allowed: ADMIN,
+    target: async (m, a) => ({ path: `/principals/${await principalFor(m, a)}/tokens`, body: {} }),
+  },
+  {
+    name: 'POST /principals/{id}/units',
+    allowed: ADMIN,
+    target: async (m, a) => ({
+      path: `/principals/${await principalFor(m, a, 'handler')}/units`,
+      body: { units: ['town-b'] },
+    }),
   },
   {
     name: 'POST /petitioners/{id}/erasure',
@@ -174,20 +206,31 @@ const WRITES: WriteEndpoint[] = [
 ];
 
 function expectedWrite(endpoint: WriteEndpoint, role: RoleKey): 201 | 401 | 403 {
-  if (role === 'none' || role === 'invalid') return 401;
+  if (UNAUTHENTICATED.includes(role)) return 401;
   return endpoint.allowed.includes(role) ? 201 : 403;
 }
 
-/** Reads: every role; a handler only the matters of its units (the matter here is with dept-housing). */
-const READS: { name: string; path: (id: string) => string; handlerScoped: boolean; list?: boolean }[] = [
+/**
+ * Reads: every role; a handler only the matters of its units (the matter here is with dept-housing);
+ * who has access (GET /principals) only the admin.
+ */
+const READS: {
+  name: string;
+  path: (id: string) => string;
+  handlerScoped: boolean;
+  list?: boolean;
+  adminOnly?: boolean;
+}[] = [
   { name: 'GET /units', path: () => '/units', handlerScoped: false },
+  { name: 'GET /principals', path: () => '/principals', handlerScoped: false, adminOnly: true },
   { name: 'GET /matters', path: () => '/matters', handlerScoped: false, list: true },
   { name: 'GET /matters/{id}', path: (id) => `/matters/${id}`, handlerScoped: true },
   { name: 'GET /matters/{id}/timeline', path: (id) => `/matters/${id}/timeline`, handlerScoped: true },
 ];
 
 function expectedRead(read: (typeof READS)[number], role: RoleKey): 200 | 401 | 403 {
-  if (role === 'none' || role === 'invalid') return 401;
+  if (UNAUTHENTICATED.includes(role)) return 401;
+  if (read.adminOnly) return role === 'admin' ? 200 : 403;
   return read.handlerScoped && role === 'otherHandler' ? 403 : 200;
 }
 
@@ -196,6 +239,7 @@ describe('authorization matrix', () => {
   let a: Actors;
   let m: MatterApi;
   let readMatter: string;
+  let stale: { revoked: string; replaced: string };
   const shared = new Map<string, Target>();
 
   beforeAll(async () => {
@@ -203,11 +247,36 @@ describe('authorization matrix', () => {
     a = await seedActors(t);
     m = new MatterApi(t, a);
     readMatter = await m.matterAt('accepted');
+    // An admin whose access was revoked, and one whose token was replaced: refused everywhere.
+    const revoked = await t
+      .http()
+      .post('/api/v1/principals')
+      .set(auth(a.admin))
+      .send({ name: '前管理员', role: 'admin' });
+    await t
+      .http()
+      .post(`/api/v1/principals/${revoked.body.id}/revocation`)
+      .set(auth(a.admin))
+      .send({ reason: '离任' })
+      .expect(201);
+    const replaced = await t
+      .http()
+      .post('/api/v1/principals')
+      .set(auth(a.admin))
+      .send({ name: '管理员 换', role: 'admin' });
+    await t.http().post(`/api/v1/principals/${replaced.body.id}/tokens`).set(auth(a.admin)).send({}).expect(201);
+    stale = { revoked: revoked.body.token, replaced: replaced.body.token };
   });
   afterAll(() => t.close());
 
   const token = (role: RoleKey): string | null =>
-    role === 'none' ? null : role === 'invalid' ? 'this-token-was-never-issued' : a[role];
+    role === 'none'
+      ? null
+      : role === 'invalid'
+        ? 'this-token-was-never-issued'
+        : role === 'revoked' || role === 'replaced'
+          ? stale[role]
+          : a[role];
 
   describe.each(WRITES.map((w) => [w.name, w] as const))('%s', (_name, endpoint) => {
     it.each(ROLE_KEYS.map((role) => [ROLES[role], role, expectedWrite(endpoint, role)] as const))(

@@ -1,5 +1,6 @@
 import { verifyInclusion } from '@app/audit';
 import { Actors, auth, openMatterBody, seedActors } from './support/actors';
+import { ReadModels } from '../apps/api/src/read-models/read-models.service';
 import { EsdbTestNode } from './support/esdb-test-server';
 import { API, MatterApi } from './support/matter-api';
 import { ADMIN_TOKEN, startTestApp, TestApp } from './support/test-app';
@@ -108,5 +109,37 @@ describe('the API on an EventStoreDB log shared by two instances', () => {
     expect(again.body).toEqual(first.body);
     expect(await signer.eventCount()).toBe(before);
     expect(await other.eventCount()).toBe(before);
+  });
+
+  it('a revocation acknowledged by one instance holds on the next request to the other, whose read models stand still', async () => {
+    const created = await signer
+      .http()
+      .post(`${API}/principals`)
+      .set(auth(ADMIN_TOKEN))
+      .send({ name: '经办人 两地', role: 'handler', units: ['town-a'] });
+    expect(created.status).toBe(201);
+    const { id, token } = created.body;
+    // The other instance learns the new token from the log (it catches up on an unknown hash).
+    await other.http().get(`${API}/units`).set(auth(token)).expect(200);
+
+    // Keep the other instance's read models where they are: only the log can tell it.
+    const runner = other.app.get(ReadModels).runner;
+    const { catchUp, poke } = runner;
+    runner.catchUp = async () => 0;
+    runner.poke = () => undefined;
+    try {
+      const revoked = await signer
+        .http()
+        .post(`${API}/principals/${id}/revocation`)
+        .set(auth(ADMIN_TOKEN))
+        .send({ reason: '调离' });
+      expect(revoked.status).toBe(201);
+      const refused = await other.http().get(`${API}/units`).set(auth(token));
+      expect(refused.status).toBe(401);
+      expect(refused.body.detail).toMatch(/revoked/);
+    } finally {
+      runner.catchUp = catchUp;
+      runner.poke = poke;
+    }
   });
 });

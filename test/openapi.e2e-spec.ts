@@ -17,7 +17,10 @@ import {
   ReviewDecisionDto,
   ReviewRequestDto,
 } from '../apps/api/src/matters/matter.dto';
-import { RegisterPrincipalDto } from '../apps/api/src/principals/principals.controller';
+import { ChangeUnitsDto } from '../apps/api/src/principals/change-units/change-units.dto';
+import { IssueTokenDto } from '../apps/api/src/principals/issue-token/issue-token.dto';
+import { RegisterPrincipalDto } from '../apps/api/src/principals/register-principal/register-principal.dto';
+import { RevokePrincipalDto } from '../apps/api/src/principals/revoke-principal/revoke-principal.dto';
 import { RegisterUnitDto } from '../apps/api/src/units/register-unit/register-unit.dto';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -35,6 +38,9 @@ interface Schema {
 const WRITES: [string, new () => object][] = [
   ['/api/v1/units', RegisterUnitDto],
   ['/api/v1/principals', RegisterPrincipalDto],
+  ['/api/v1/principals/{id}/revocation', RevokePrincipalDto],
+  ['/api/v1/principals/{id}/tokens', IssueTokenDto],
+  ['/api/v1/principals/{id}/units', ChangeUnitsDto],
   ['/api/v1/matters', OpenMatterDto],
   ['/api/v1/matters/{id}/contacts', RecordContactDto],
   ['/api/v1/matters/{id}/assignments', AssignmentDto],

@@ -16,7 +16,7 @@ import { registerProblemMapper } from './http/problem.filter';
 import { MATTER_HANDLERS, MattersController } from './matters';
 import { PersonalDataModule } from './matters/personal-data.module';
 import { PETITIONER_HANDLERS, PetitionersController } from './petitioners';
-import { PrincipalsController } from './principals/principals.controller';
+import { PRINCIPAL_HANDLERS, PRINCIPAL_USAGE_PROVIDERS, PrincipalsController } from './principals';
 import { ReadPositionInterceptor } from './read-models/read-position.interceptor';
 import { ReadModels } from './read-models/read-models.service';
 import { UnitDirectory } from './units/unit-directory';
@@ -91,6 +91,8 @@ export class AppModule {
         ...RHYTHM_HANDLERS,
         ...REMINDER_PROVIDERS,
         ...(options.reminderTimer ? [{ provide: REMINDER_TIMER, useValue: options.reminderTimer }] : []),
+        ...PRINCIPAL_HANDLERS,
+        ...PRINCIPAL_USAGE_PROVIDERS,
       ],
     };
   }

@@ -128,6 +128,8 @@ export {
 } from './facts/record-facts';
 export type { FactContext } from './facts/record-facts';
 export { petitionerErasureDecider, unitRegistrationDecider } from './facts/registry-deciders';
+export { evolvePrincipal, principalDecider, tokenRefusal } from './facts/principal-decider';
+export type { PrincipalState, PrincipalStateOrNone } from './facts/principal-decider';
 export type { RegisteredState } from './facts/registry-deciders';
 export type { Decider } from './decider';
 export { parseStreamName, STREAM_KINDS, streams } from './streams';

@@ -11,6 +11,7 @@ describe('the data directory', () => {
       keys: '/srv/ledger/keys.sqlite',
       signingKey: '/srv/ledger/audit-signing.key',
       demoTokens: '/srv/ledger/demo-tokens.txt',
+      principalUsage: '/srv/ledger/principal-usage.sqlite',
     });
     const paths = Object.entries(files)
       .filter(([name]) => name !== 'dir')

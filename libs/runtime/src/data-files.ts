@@ -18,6 +18,11 @@ export interface DataFiles {
   readonly signingKey: string;
   /** The demo's bearer tokens, written by `ledger demo`. */
   readonly demoTokens: string;
+  /**
+   * When each principal last called the API (libs/security PrincipalUsage): a side store,
+   * not the ledger, so that a request does not append an event. Losing it loses only that.
+   */
+  readonly principalUsage: string;
 }
 
 export function dataFiles(config: { readonly dataDir: string }): DataFiles {
@@ -30,5 +35,6 @@ export function dataFiles(config: { readonly dataDir: string }): DataFiles {
     keys: join(dir, 'keys.sqlite'),
     signingKey: join(dir, 'audit-signing.key'),
     demoTokens: join(dir, 'demo-tokens.txt'),
+    principalUsage: join(dir, 'principal-usage.sqlite'),
   };
 }

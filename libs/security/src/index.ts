@@ -7,3 +7,4 @@ export * from './webhook-signing';
 export { newPetitionerId, sealPetitioners } from './seal-petitioners';
 export type { PetitionerInput } from './seal-petitioners';
 export * from './secret-box';
+export * from './principal-usage';

@@ -1,10 +1,13 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { evolvePrincipal, streams, tokenRefusal, upcastEvent } from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/ledger';
 import { principalByTokenHash } from '@app/projections';
-import { hashToken, isRole, Principal, Role, sameHash } from '@app/security';
-import { APP_CONFIG, AppConfig } from '@app/runtime';
+import { hashToken, isRole, Principal, PrincipalUsage, Role, sameHash } from '@app/security';
+import { APP_CONFIG, AppConfig, Clock, CLOCK } from '@app/runtime';
 import { forbidden, unauthorized } from '../http/problem';
 import { ReadModels } from '../read-models/read-models.service';
+import { PRINCIPAL_USAGE } from '../principals/principal-usage.provider';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 
 export const BOOTSTRAP_ADMIN: Principal = {
@@ -14,7 +17,17 @@ export const BOOTSTRAP_ADMIN: Principal = {
   units: [],
 };
 
-/** Bearer tokens → principals; then the route's roles. 401 without a valid token, 403 for a wrong role. */
+/**
+ * Bearer tokens → principals; then the route's roles. 401 without a valid token, 403 for a wrong role.
+ *
+ * Revocation, token replacement, expiry and a handler's units are decided on every request
+ * from the principal's own stream in the log, not from the read model or a cache: the read
+ * model only says which principal a token hash was issued to (a fact that never changes), and
+ * the stream, read afresh, says whether that token still admits it. So a revocation or a
+ * units change acknowledged by any instance sharing the log is seen by the next request to
+ * every instance, with no cache window and without waiting for a projection. The cost is one
+ * read of a short stream per request.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly adminTokenHash: string | null;
@@ -23,6 +36,9 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly readModels: ReadModels,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PRINCIPAL_USAGE) private readonly usage: PrincipalUsage,
   ) {
     this.adminTokenHash = config.adminToken ? hashToken(config.adminToken) : null;
   }
@@ -36,6 +52,7 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (!match) throw unauthorized('send `Authorization: Bearer <token>`');
     const principal = await this.principalFor(match[1]);
+    if (typeof principal === 'string') throw unauthorized(`the bearer token is not valid (${principal})`);
     if (!principal) throw unauthorized('the bearer token is not valid');
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
@@ -45,7 +62,8 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async principalFor(token: string): Promise<Principal | null> {
+  /** The principal the token admits; 'revoked' or 'expired' to say why not; null for no such token. */
+  private async principalFor(token: string): Promise<Principal | 'revoked' | 'expired' | null> {
     const hash = hashToken(token);
     if (this.adminTokenHash && sameHash(hash, this.adminTokenHash)) return BOOTSTRAP_ADMIN;
     let row = principalByTokenHash(this.readModels.db, hash);
@@ -54,7 +72,16 @@ export class AuthGuard implements CanActivate {
       await this.readModels.runner.catchUp();
       row = principalByTokenHash(this.readModels.db, hash);
     }
-    if (!row || !isRole(row.role)) return null;
-    return { id: row.id, name: row.name, role: row.role, units: row.units };
+    if (!row) return null;
+    // The stream, not the read model, decides: it is never behind an acknowledged write.
+    const history = await this.store.readStream(streams.principal(row.id).name);
+    const state = history.map((event) => upcastEvent(event)).reduce(evolvePrincipal, null);
+    const now = this.clock.now();
+    const refusal = tokenRefusal(state, hash, now.toISOString(), sameHash);
+    if (refusal === 'unknown' || refusal === 'replaced') return null;
+    if (refusal) return refusal;
+    if (!state || !isRole(state.role)) return null;
+    this.usage.used(state.principalId, now);
+    return { id: state.principalId, name: state.name, role: state.role, units: [...state.units] };
   }
 }

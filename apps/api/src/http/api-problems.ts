@@ -50,7 +50,7 @@ export const PROBLEM_SCHEMA: SchemaObject = {
 /** The problem statuses an operation may document, with what each means in this API. */
 const PROBLEMS = {
   400: 'Bad input (body, query, path or headers); nothing is appended',
-  401: 'No valid bearer token',
+  401: 'No valid bearer token (missing, unknown, replaced, revoked or expired)',
   403: 'The caller’s role or units may not do this',
   404: 'Unknown id',
   406: 'No representation matches the Accept header',

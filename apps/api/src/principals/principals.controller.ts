@@ -1,95 +1,97 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { randomUUID } from 'node:crypto';
-import { domainEvent } from '@app/domain';
-import { hashToken, newToken, Role, ROLES } from '@app/security';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { ApiProblems } from '../http/api-problems';
-import { badRequest } from '../http/problem';
-import { UnitDirectory } from '../units/unit-directory';
-import { PrincipalCreatedDto } from './principal-created.dto';
-import { LedgerWriter, WriteResult } from '../writes/ledger-writer';
+import { ApiWritten } from '../http/openapi';
+import { WriteResult } from '../writes/ledger-writer';
 import { Write, WriteContext } from '../writes/write-context';
+import { ChangeUnitsCommand } from './change-units/change-units.command';
+import { ChangeUnitsDto } from './change-units/change-units.dto';
+import { IssueTokenCommand } from './issue-token/issue-token.command';
+import { IssueTokenDto } from './issue-token/issue-token.dto';
+import { ListPrincipalsQuery, PrincipalListItem } from './list-principals/list-principals.query';
+import { RegisterPrincipalCommand } from './register-principal/register-principal.command';
+import { PrincipalCreatedDto } from './principal-created.dto';
+import { RegisterPrincipalDto } from './register-principal/register-principal.dto';
+import { RevokePrincipalCommand } from './revoke-principal/revoke-principal.command';
+import { RevokePrincipalDto } from './revoke-principal/revoke-principal.dto';
 
-export class RegisterPrincipalDto {
-  @ApiProperty({ example: '登记员 王芳' })
-  @IsString()
-  @Length(1, 200)
-  name!: string;
-
-  @ApiProperty({ enum: ROLES, example: 'registrar' })
-  @IsIn(ROLES)
-  role!: Role;
-
-  @ApiPropertyOptional({
-    example: ['town-chengguan'],
-    description: 'unit codes; required for a handler, refused otherwise',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { each: true, message: 'each must be a unit code' })
-  units?: string[];
-}
-
+/** The principals resource (admin only): each endpoint builds its command or query and hands it to the bus. */
 @ApiTags('principals')
 @ApiBearerAuth()
 @Controller('principals')
 export class PrincipalsController {
   constructor(
-    private readonly writer: LedgerWriter,
-    private readonly unitDirectory: UnitDirectory,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
-  /** The token is shown once, here; the ledger keeps only its hash. */
   @Post()
   @HttpCode(201)
   @Roles('admin')
-  @ApiOperation({ summary: 'Register a principal and issue its token (admin)', operationId: 'registerPrincipal' })
+  @ApiOperation({
+    summary: 'register a principal with a role (and units for a handler); returns its token once',
+    operationId: 'registerPrincipal',
+  })
   @ApiCreatedResponse({ type: PrincipalCreatedDto, description: 'Written; the token is shown this once' })
   @ApiProblems(400, 401, 403, 409, 422)
-  async register(
-    @Body() body: RegisterPrincipalDto,
+  register(@Body() body: RegisterPrincipalDto, @Write() ctx: WriteContext): Promise<WriteResult & { token?: string }> {
+    return this.commands.execute(new RegisterPrincipalCommand(ctx, body));
+  }
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'everyone who has or had access: role, units, created, last used, expiry, revocation',
+    operationId: 'listPrincipals',
+  })
+  @ApiOkResponse({ description: 'Every principal, oldest first; never a token or its hash' })
+  @ApiProblems(400, 401, 403, 503)
+  list(): Promise<PrincipalListItem[]> {
+    return this.queries.execute(new ListPrincipalsQuery());
+  }
+
+  @Post(':id/revocation')
+  @HttpCode(201)
+  @Roles('admin')
+  @ApiOperation({
+    summary: "revoke a principal's access: its token is refused (401) from this answer on, on every instance",
+    operationId: 'revokePrincipal',
+  })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  revoke(@Param('id') id: string, @Body() body: RevokePrincipalDto, @Write() ctx: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new RevokePrincipalCommand(ctx, id, body.reason));
+  }
+
+  @Post(':id/tokens')
+  @HttpCode(201)
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'issue a new token for a principal (shown once); the previous token is refused from this answer on',
+    operationId: 'issuePrincipalToken',
+  })
+  @ApiCreatedResponse({ type: PrincipalCreatedDto, description: 'Written; the new token is shown this once' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  issueToken(
+    @Param('id') id: string,
+    @Body() body: IssueTokenDto,
     @Write() ctx: WriteContext,
   ): Promise<WriteResult & { token?: string }> {
-    const units = [...new Set(body.units ?? [])];
-    if (body.role === 'handler' && units.length === 0) {
-      throw badRequest('a handler needs at least one unit', [
-        { field: 'units', message: 'a handler needs at least one unit' },
-      ]);
-    }
-    if (body.role !== 'handler' && units.length > 0) {
-      throw badRequest('only a handler is scoped to units', [
-        { field: 'units', message: 'only a handler is scoped to units' },
-      ]);
-    }
-    for (const unit of units) await this.unitDirectory.require(unit, 'units');
-    const id = randomUUID();
-    const token = newToken();
-    const result = await this.writer.write(ctx, {
-      id,
-      stream: `principal-${id}`,
-      expect: 'new',
-      noun: 'principal',
-      decide: () => [
-        domainEvent('PrincipalRegistered', new Date().toISOString(), {
-          principalId: id,
-          name: body.name,
-          role: body.role,
-          units,
-          tokenHash: hashToken(token),
-        }),
-      ],
-    });
-    // A replayed idempotent request cannot show the token again: only its hash was kept.
-    return result.id === id ? { ...result, token } : result;
+    return this.commands.execute(new IssueTokenCommand(ctx, id, body.expiresAt));
+  }
+
+  @Post(':id/units')
+  @HttpCode(201)
+  @Roles('admin')
+  @ApiOperation({
+    summary: "replace a handler's units; effective for its reads and writes from its next request",
+    operationId: 'changePrincipalUnits',
+  })
+  @ApiWritten()
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  changeUnits(@Param('id') id: string, @Body() body: ChangeUnitsDto, @Write() ctx: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new ChangeUnitsCommand(ctx, id, body.units));
   }
 }

@@ -34,6 +34,9 @@ import type {
   PersonalDataViewedData,
   PetitionerErasedData,
   PrincipalRegisteredData,
+  PrincipalRevokedData,
+  PrincipalTokenReplacedData,
+  PrincipalUnitsChangedData,
   UnitRegisteredData,
 } from './registry-events';
 
@@ -55,6 +58,9 @@ export interface EventDataMap {
   CorrectionRecorded: CorrectionRecordedData;
   UnitRegistered: UnitRegisteredData;
   PrincipalRegistered: PrincipalRegisteredData;
+  PrincipalRevoked: PrincipalRevokedData;
+  PrincipalTokenReplaced: PrincipalTokenReplacedData;
+  PrincipalUnitsChanged: PrincipalUnitsChangedData;
   PetitionerErased: PetitionerErasedData;
   PersonalDataViewed: PersonalDataViewedData;
   ReceptionRecorded: ReceptionRecordedData;
@@ -94,6 +100,9 @@ export const CURRENT_VERSION = {
   CorrectionRecorded: 1,
   UnitRegistered: 1,
   PrincipalRegistered: 1,
+  PrincipalRevoked: 1,
+  PrincipalTokenReplaced: 1,
+  PrincipalUnitsChanged: 1,
   PetitionerErased: 1,
   PersonalDataViewed: 1,
   ReceptionRecorded: 1,

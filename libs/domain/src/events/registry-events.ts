@@ -16,6 +16,27 @@ export interface PrincipalRegisteredData {
   /** Unit codes a handler is scoped to; empty for other roles. */
   readonly units: readonly string[];
   readonly tokenHash: string;
+  /** After this instant the token is refused; absent or null: no expiry (events before expiry existed lack it). */
+  readonly expiresAt?: string | null;
+}
+
+/** Stream `principal-<id>`: the principal's access ended; every token of it is refused from now on. */
+export interface PrincipalRevokedData {
+  readonly principalId: string;
+  readonly reason: string;
+}
+
+/** Stream `principal-<id>`: a new token replaces the previous one, which is refused from now on. */
+export interface PrincipalTokenReplacedData {
+  readonly principalId: string;
+  readonly tokenHash: string;
+  readonly expiresAt: string | null;
+}
+
+/** Stream `principal-<id>`: a handler now acts for these units (and no others). */
+export interface PrincipalUnitsChangedData {
+  readonly principalId: string;
+  readonly units: readonly string[];
 }
 
 /** The petitioner's key was destroyed; their ciphertext in earlier events is unreadable from now on. */

@@ -19,7 +19,30 @@ export interface RegisterPrincipal {
   readonly units?: readonly string[];
   /** Hash of the bearer token, made outside the domain. */
   readonly tokenHash: string;
+  /** An ISO-8601 instant with an offset, later than now; absent: the token does not expire. */
+  readonly expiresAt?: string | null;
 }
+
+export interface RevokePrincipal {
+  readonly type: 'RevokePrincipal';
+  readonly principalId: string;
+  readonly reason: string;
+}
+
+export interface ReplacePrincipalToken {
+  readonly type: 'ReplacePrincipalToken';
+  readonly principalId: string;
+  readonly tokenHash: string;
+  readonly expiresAt?: string | null;
+}
+
+export interface ChangePrincipalUnits {
+  readonly type: 'ChangePrincipalUnits';
+  readonly principalId: string;
+  readonly units: readonly string[];
+}
+
+export type PrincipalCommand = RegisterPrincipal | RevokePrincipal | ReplacePrincipalToken | ChangePrincipalUnits;
 
 export interface ErasePetitioner {
   readonly type: 'ErasePetitioner';

@@ -3,6 +3,7 @@ import { DomainEventOf, domainEvent } from '../events/event-catalog';
 import { assertInTime, factInstant, oneOf, optionalText, refuse, requiredText } from '../matter/command-checks';
 import type { DecisionContext } from '../matter/decision-context';
 import { parseLocalDate } from '../time/local-date';
+import { instantOf, parseInstant } from '../time/time-zone';
 import type {
   ErasePetitioner,
   HoldMeeting,
@@ -62,16 +63,38 @@ export function registerUnit(command: RegisterUnit, ctx: FactContext): DomainEve
 /** A handler is scoped to at least one unit; other roles to none (they are not unit-bound). */
 export function registerPrincipal(command: RegisterPrincipal, ctx: FactContext): DomainEventOf<'PrincipalRegistered'> {
   const role = oneOf(ROLES, command.role, 'role');
-  const units = (command.units ?? []).map((u, i) => identifier(u, `units[${i}]`));
+  const units = [...new Set((command.units ?? []).map((u, i) => identifier(u, `units[${i}]`)))];
   if (role === 'handler' && units.length === 0) refuse('value-required', 'a handler needs at least one unit', 'units');
   if (role !== 'handler' && units.length > 0) refuse('value-invalid', `a ${role} is not scoped to units`, 'units');
+  const expiresAt = expiry(command.expiresAt, ctx);
   return domainEvent('PrincipalRegistered', ctx.now, {
     principalId: identifier(command.principalId, 'principalId'),
     name: requiredText(command.name, 'name'),
     role,
     units,
     tokenHash: requiredText(command.tokenHash, 'tokenHash'),
+    // Only when given: a principal without expiry is recorded exactly as before expiry existed.
+    ...(expiresAt === null ? {} : { expiresAt }),
   });
+}
+
+/** A token's expiry: absent (null), or an instant with an offset that is later than now. */
+export function expiry(value: unknown, ctx: FactContext, field = 'expiresAt'): string | null {
+  if (value === undefined || value === null) return null;
+  const parsed = typeof value === 'string' ? parseInstant(value) : null;
+  if (!parsed?.ok) refuse('value-invalid', `${field} must be an ISO-8601 instant with an offset`, field);
+  if (parsed.value.epochMs <= instantOf(ctx.now).epochMs) {
+    refuse('value-invalid', `${field} ${parsed.value.iso} is not later than now (${ctx.now})`, field);
+  }
+  return parsed.value.iso;
+}
+
+/** A handler's units: at least one, each a unit code, each once. */
+export function handlerUnits(units: unknown, field = 'units'): string[] {
+  if (!Array.isArray(units)) refuse('value-required', `${field} must be a list of unit codes`, field);
+  const codes = units.map((u, i) => identifier(u, `${field}[${i}]`));
+  if (codes.length === 0) refuse('value-required', 'a handler needs at least one unit', field);
+  return [...new Set(codes)];
 }
 
 export function erasePetitioner(command: ErasePetitioner, ctx: FactContext): DomainEventOf<'PetitionerErased'> {

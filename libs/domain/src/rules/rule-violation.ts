@@ -56,6 +56,9 @@ export const RULES = {
   // rule: registry (the writer answers an existing stream with 409 before these are reached)
   'already-registered': { kind: 'rule', title: 'The unit is already registered' },
   'already-erased': { kind: 'conflict', title: 'Already erased' },
+  // rule: principals and their tokens
+  'principal-revoked': { kind: 'rule', title: "The principal's access was revoked" },
+  'not-a-handler': { kind: 'rule', title: 'Only a handler is scoped to units' },
   // rule: campaigns
   'case-already-added': { kind: 'rule', title: 'The matter is already in the campaign' },
   // rule: upper-level assignments

@@ -2,7 +2,7 @@ import { domainEvent } from '@app/domain';
 import { hashToken } from '@app/security';
 import { dumpReadModels } from '../read-model-dump';
 import { apply, modelDb, stored } from '../testing/projection-spec';
-import { principalByTokenHash, principalsProjection } from './principals.projection';
+import { listPrincipals, principalByTokenHash, principalsProjection } from './principals.projection';
 
 const registered = (principalId: string, name: string, role: 'registrar' | 'handler', units: string[], token: string) =>
   domainEvent('PrincipalRegistered', '2022-01-04T09:00:00+08:00', {
@@ -58,5 +58,59 @@ describe('principals read model', () => {
     const once = dumpReadModels(db);
     apply(db, [principalsProjection], history);
     expect(dumpReadModels(db)).toEqual(once);
+  });
+
+  it('follows token replacement, revocation and a units change; lists who created and revoked, never a hash', () => {
+    const db = modelDb([principalsProjection]);
+    apply(db, [principalsProjection], history);
+    const later = stored(
+      [
+        [
+          'principal-p-2',
+          domainEvent('PrincipalTokenReplaced', '2022-02-01T09:00:00+08:00', {
+            principalId: 'p-2',
+            tokenHash: hashToken('token-two-b'),
+            expiresAt: '2023-01-01T00:00:00+08:00',
+          }),
+        ],
+        [
+          'principal-p-2',
+          domainEvent('PrincipalUnitsChanged', '2022-02-02T09:00:00+08:00', { principalId: 'p-2', units: ['town-c'] }),
+        ],
+        [
+          'principal-p-1',
+          domainEvent('PrincipalRevoked', '2022-02-03T09:00:00+08:00', { principalId: 'p-1', reason: '退休' }),
+        ],
+      ],
+      4,
+      { id: 'admin-2', role: 'admin' },
+    );
+    apply(db, [principalsProjection], later);
+    expect(principalByTokenHash(db, hashToken('token-two'))).toBeNull();
+    expect(principalByTokenHash(db, hashToken('token-two-b'))).toMatchObject({ id: 'p-2', units: ['town-c'] });
+    const listing = listPrincipals(db);
+    expect(listing).toEqual([
+      {
+        id: 'p-1',
+        name: '登记员 王',
+        role: 'registrar',
+        units: [],
+        created: { at: '2022-01-04T09:00:00+08:00', by: 'admin' },
+        expiresAt: null,
+        tokenIssuedAt: '2022-01-04T09:00:00+08:00',
+        revoked: { at: '2022-02-03T09:00:00+08:00', by: 'admin-2', reason: '退休' },
+      },
+      {
+        id: 'p-2',
+        name: '经办人 李',
+        role: 'handler',
+        units: ['town-c'],
+        created: { at: '2022-01-04T09:00:00+08:00', by: 'admin' },
+        expiresAt: '2023-01-01T00:00:00+08:00',
+        tokenIssuedAt: '2022-02-01T09:00:00+08:00',
+        revoked: null,
+      },
+    ]);
+    expect(JSON.stringify(listing)).not.toContain(hashToken('token-two-b'));
   });
 });
