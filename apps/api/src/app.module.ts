@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, Clock, CLOCK_SETTINGS, clockSettingsFrom } from '@app/runtime';
 import { ConfigModule } from './config/config.module';
+import { CalendarCoverageCheck } from './health/calendar-coverage.check';
 import { HealthModule } from './health/health.module';
 import { loggingParams } from './http/logging';
 import { ProblemFilter } from './http/problem.filter';
@@ -93,6 +94,7 @@ export class AppModule {
         ...(options.reminderTimer ? [{ provide: REMINDER_TIMER, useValue: options.reminderTimer }] : []),
         ...PRINCIPAL_HANDLERS,
         ...PRINCIPAL_USAGE_PROVIDERS,
+        CalendarCoverageCheck,
       ],
     };
   }

@@ -1,10 +1,14 @@
-import { dataFiles } from '@app/runtime';
+import { dataFiles, SystemClock } from '@app/runtime';
 import { existsSync, statSync } from 'node:fs';
 import { Command, CommandRunner } from 'nest-commander';
 import { cliConfig } from '../cli-config';
+import { calendarCoverageReport } from './calendar-coverage';
 import { openLedgerForReading } from './open-ledger';
 
-@Command({ name: 'stats', description: 'show streams, events, head position and file size of the ledger' })
+@Command({
+  name: 'stats',
+  description: 'show streams, events, head position and file size of the ledger, and the calendar coverage',
+})
 export class StatsCommand extends CommandRunner {
   async run(): Promise<void> {
     const config = cliConfig();
@@ -15,7 +19,14 @@ export class StatsCommand extends CommandRunner {
     const bytes = [file, `${file}-wal`].filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0);
     process.stdout.write(
       JSON.stringify(
-        { file, streams: head.streams, events: head.events, headPosition: head.position.toString(), bytes },
+        {
+          file,
+          streams: head.streams,
+          events: head.events,
+          headPosition: head.position.toString(),
+          bytes,
+          calendar: calendarCoverageReport(config, new SystemClock(config.timeZone)),
+        },
         null,
         2,
       ) + '\n',
