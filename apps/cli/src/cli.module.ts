@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BackupCommand } from './commands/backup.command';
 import { DemoCommand } from './commands/demo.command';
 import { EventsCommand } from './commands/events.command';
 import { ExportCommand } from './commands/export.command';
@@ -7,6 +8,8 @@ import { ProveCommand } from './commands/prove.command';
 import { ProjectCommand } from './commands/project.command';
 import { RebuildCommand } from './commands/rebuild.command';
 import { ReplayCommand } from './commands/replay.command';
+import { RestoreCommand } from './commands/restore.command';
+import { RetentionCommand } from './commands/retention.command';
 import { ServeCommand } from './commands/serve.command';
 import { StatsCommand } from './commands/stats.command';
 import { VerifyCommand } from './commands/verify.command';
@@ -24,6 +27,9 @@ import { VerifyCommand } from './commands/verify.command';
     ProveCommand,
     ReplayCommand,
     MigrateCommand,
+    BackupCommand,
+    RestoreCommand,
+    RetentionCommand,
   ],
 })
 export class CliModule {}

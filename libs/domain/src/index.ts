@@ -111,6 +111,8 @@ export type {
 export { deadlines, matterMilestones, milestoneOutcome, milestonesOf, overdueSteps } from './matter/matter-deadlines';
 export type { Deadline, Milestone, MilestoneOutcome } from './matter/matter-deadlines';
 export { MAX_TEXT_LENGTH } from './matter/command-checks';
+export { erasuresDue, matterEndedOn } from './matter/retention';
+export type { ErasureDue, MatterForRetention } from './matter/retention';
 
 // other facts
 export type * from './facts/fact-commands';

@@ -48,6 +48,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ LEDGER_ISSUING_OFFICE: '局'.repeat(65) })).toThrow(/at most 64 characters/);
   });
 
+  it('keeps personal data unless LEDGER_RETENTION_YEARS names whole years', () => {
+    expect(loadConfig({}).retentionYears).toBeNull();
+    expect(loadConfig({ LEDGER_RETENTION_YEARS: ' 5 ' }).retentionYears).toBe(5);
+    for (const bad of ['0', '2.5', 'five', '101']) {
+      expect(() => loadConfig({ LEDGER_RETENTION_YEARS: bad })).toThrow(
+        /LEDGER_RETENTION_YEARS=.*expected whole years/,
+      );
+    }
+  });
+
   it('reads booleans and numbers', () => {
     expect(loadConfig({ LEDGER_ROLL_FORWARD: 'false', PORT: '8080' })).toMatchObject({
       rollForward: false,

@@ -28,6 +28,11 @@ export interface AppConfig {
   issuingOffice: string;
   /** `LEDGER_REMINDER_AT`: the time of day (HH:MM, business time zone) the daily reminder goes out; null = off. */
   reminderAt: string | null;
+  /**
+   * LEDGER_RETENTION_YEARS: how long personal data is kept after a petitioner's last matter
+   * ended (`ledger retention` erases it after that); null (unset): kept.
+   */
+  retentionYears: number | null;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +105,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
 
+  const retentionRaw = env.LEDGER_RETENTION_YEARS?.trim() || null;
+  let retentionYears: number | null = null;
+  if (retentionRaw !== null) {
+    retentionYears = Number(retentionRaw);
+    if (!/^\d+$/.test(retentionRaw) || retentionYears < 1 || retentionYears > 100) {
+      problems.push(
+        `LEDGER_RETENTION_YEARS=${JSON.stringify(retentionRaw)}: expected whole years from 1 to 100 (unset: keep)`,
+      );
+      retentionYears = null;
+    }
+  }
+
   const issuingOffice = read('LEDGER_ISSUING_OFFICE');
   // Printed in a title block: one line of plain text.
   // eslint-disable-next-line no-control-regex
@@ -129,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signingKey,
     issuingOffice,
     reminderAt,
+    retentionYears,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -8,3 +8,4 @@ export { newPetitionerId, sealPetitioners } from './seal-petitioners';
 export type { PetitionerInput } from './seal-petitioners';
 export * from './secret-box';
 export * from './principal-usage';
+export * from './petitioner-erasure';

@@ -1,16 +1,6 @@
 import { dataFiles, AppConfig, clockSettingsFrom, systemNow } from '@app/runtime';
 import Database from 'better-sqlite3';
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  linkSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  rmSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { LocalDate } from '@app/domain';
@@ -19,6 +9,7 @@ import { openReadModelDb, ProjectionRunner, removeReadModelFile, readModelProjec
 import { PersonalDataVault, sealPetitioners } from '@app/security';
 import { DemoLedger } from './demo-ledger';
 import { DemoSimulation, DemoSummary } from './demo-simulation';
+import { fsyncPath } from '../fsync-path';
 
 export interface DemoOptions {
   config: AppConfig;
@@ -63,17 +54,6 @@ export function validateDemoYear(year: number, now: Date): void {
 /** Where a fresh demo is built: memory-backed when the system has it, so commits cost no disk flush. */
 function scratchRoot(): string {
   return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-}
-
-function fsyncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } catch {
-    // Directories cannot be fsynced on every file system.
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Moves a closed SQLite file into place, refusing to replace anything that appeared meanwhile. */
