@@ -22,8 +22,8 @@ export type { ReadModelDump } from './read-model-dump';
 // the read models and their queries
 export { listUnits, unitsProjection } from './read-models/units.projection';
 export type { UnitRow } from './read-models/units.projection';
-export { principalByTokenHash, principalsProjection } from './read-models/principals.projection';
-export type { PrincipalRow } from './read-models/principals.projection';
+export { listPrincipals, principalByTokenHash, principalsProjection } from './read-models/principals.projection';
+export type { PrincipalListing, PrincipalRow } from './read-models/principals.projection';
 export { findMatter, listMatters, mattersProjection, petitionerExists } from './read-models/matters.projection';
 export type { MatterFilter, MatterRow } from './read-models/matters.projection';
 export { timelineOf, timelineProjection } from './read-models/timeline.projection';

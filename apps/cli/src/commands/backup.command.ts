@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { dataFiles, SystemClock } from '@app/runtime';
 import { backupDataDir, BackupError } from '../backup/backup-data-dir';
-import { cliConfig, fail } from '../cli-config';
+import { cliConfig } from '../cli-config';
+import { fail } from '../cli-errors';
 
 interface BackupOptions {
   out?: string;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { BackupError } from '../backup/backup-data-dir';
 import { restoreBackup } from '../backup/restore-backup';
-import { fail } from '../cli-config';
+import { fail } from '../cli-errors';
 
 interface RestoreOptions {
   from?: string;

@@ -2,7 +2,8 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { SqliteEventStore } from '@app/ledger';
 import { dataFiles, SystemClock } from '@app/runtime';
 import { PersonalDataVault } from '@app/security';
-import { cliConfig, fail } from '../cli-config';
+import { cliConfig } from '../cli-config';
+import { fail } from '../cli-errors';
 import { runRetention } from '../retention/run-retention';
 import { openLedgerForReading } from './open-ledger';
 
