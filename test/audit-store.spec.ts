@@ -85,6 +85,32 @@ describe('the audit store on SQLite, kept by a projection runner', () => {
     expect(() => verifyConsistency(129, 300, proof, audit.tree.root(129), audit.tree.root(300))).not.toThrow();
   });
 
+  it('stores exactly the textbook tree’s complete subtrees, whatever the batch size', async () => {
+    // 1,500 leaves in runner batches of 700: each batch writes about 1,400 rows in
+    // multi-row INSERTs, and its first leaves complete subtrees begun in the batch before.
+    for (let b = 0; b < 15; b++) {
+      await ledger.append(
+        `matter-${b}`,
+        Array.from({ length: 100 }, (_, i) => event(b * 100 + i)),
+        'no_stream',
+      );
+    }
+    const big = new ProjectionRunner(ledger, audit.db, [auditTreeProjection(audit)], { batchSize: 700 });
+    expect(await big.catchUp()).toBe(1500);
+    const naive = new NaiveMerkle((await allEvents()).map((e, index) => Buffer.from(auditLeafHash(e, index), 'hex')));
+    const rows = audit.db
+      .prepare<[], { level: number; idx: number; hash: Buffer }>('SELECT level, idx, hash FROM audit_tree_nodes')
+      .all();
+    let expected = 0;
+    for (let width = 1; width <= 1500; width *= 2) expected += Math.floor(1500 / width);
+    expect(rows).toHaveLength(expected);
+    for (const { level, idx, hash } of rows) {
+      const width = 2 ** level;
+      expect(toHex(hash)).toBe(toHex(naive.mth(idx * width, (idx + 1) * width)));
+    }
+    expect(audit.tree.root()).toBe(toHex(naive.mth(0, 1500)));
+  });
+
   it('continues after a restart where it left off, and knows where every leaf sits in the ledger', async () => {
     await append(0, 100);
     await runner.catchUp();

@@ -4,14 +4,14 @@
  * tree must not hold more leaves than the log.
  *
  * With a stored tree, each leaf's stored hash is taken from it (level 0) and
- * every interior node a leaf completes is recomputed and compared with the
- * stored one, keeping only the last node of each level in memory. A wrong
+ * every interior node a leaf completes is compared with the stored one; the
+ * nodes are the ones the log verifier's compact range hashes anyway, so each
+ * is hashed once. A wrong
  * interior node is reported at the first leaf it covers: the leaves are
  * right, but proofs through that node would be wrong.
  */
 import { LeafRecord, LogFault, LogVerificationReport, LogVerifier, LogVerifierOptions } from './log-verifier';
-import { decodeBytes, HASH_SIZE, nodeHash } from './merkle-hash';
-import { isOdd } from './tree-math';
+import { viewBytes } from './merkle-hash';
 
 export type AuditFault =
   | LogFault
@@ -44,8 +44,9 @@ interface Failure {
 export class AuditLogVerifier {
   private readonly log: LogVerifier;
   private readonly storedTree: StoredTree | undefined;
-  /** Last node computed at each level: the left sibling the next one at that level needs. */
-  private readonly lastNode: { index: number; hash: Buffer }[] = [];
+  /** Interior nodes the last leaf completed, by level (1..madeCount), as the log verifier hashed them. */
+  private readonly made: Buffer[] = [];
+  private madeCount = 0;
   private pushed = 0;
   private failure: Failure | undefined;
 
@@ -68,17 +69,20 @@ export class AuditLogVerifier {
     if (this.failed) return false;
     const index = this.pushed;
     const tree = this.storedTree;
-    const inTree = tree !== undefined && index < tree.size;
-    let record = leaf;
-    if (inTree) {
-      const stored = tree.node(0, index);
-      if (stored === undefined)
-        return this.fail('TREE_NODE_MISSING', `the audit tree has no hash for leaf ${index}`, index);
-      record = { ...leaf, storedLeafHash: stored };
+    if (tree === undefined || index >= tree.size) {
+      if (!this.log.push(leaf)) return false;
+      this.pushed++;
+      return !this.failed;
     }
-    if (!this.log.push(record)) return false;
+    const stored = tree.node(0, index);
+    if (stored === undefined)
+      return this.fail('TREE_NODE_MISSING', `the audit tree has no hash for leaf ${index}`, index);
+    // The log verifier hashes the interior nodes once; they are kept here and compared with
+    // the stored ones after it has accepted the leaf (its faults come first).
+    this.madeCount = 0;
+    if (!this.log.push({ ...leaf, storedLeafHash: stored }, this.keepNode)) return false;
     this.pushed++;
-    if (inTree) this.checkParents(index, decodeBytes(leaf.leafHash)!);
+    this.checkParents(index);
     return !this.failed;
   }
 
@@ -108,34 +112,31 @@ export class AuditLogVerifier {
     return report;
   }
 
-  private checkParents(leafIndex: number, leaf: Buffer): void {
-    if (leaf.length !== HASH_SIZE) return; // the log verifier has already refused it
-    let hash = leaf;
+  private readonly keepNode = (level: number, hash: Buffer): void => {
+    this.made[level] = hash;
+    this.madeCount = level;
+  };
+
+  /** Compares the interior nodes leaf `leafIndex` completed (levels 1..madeCount) with the stored ones. */
+  private checkParents(leafIndex: number): void {
     let index = leafIndex;
-    let level = 0;
-    // An odd index is a right child: its left sibling is the last node of its level.
-    while (isOdd(index)) {
-      hash = nodeHash(this.lastNode[level].hash, hash);
+    for (let level = 1; level <= this.madeCount; level++) {
       index = (index - 1) / 2;
-      level++;
       const stored = this.storedTree!.node(level, index);
       const first = index * 2 ** level;
+      if (stored !== undefined && viewBytes(stored)!.equals(this.made[level])) continue;
       const covers = `level ${level}, index ${index} (leaves ${first}..${first + 2 ** level - 1})`;
       if (stored === undefined) {
         this.fail('TREE_NODE_MISSING', `the audit tree has no node at ${covers}`, first);
-        return;
-      }
-      if (!Buffer.from(stored).equals(hash)) {
+      } else {
         this.fail(
           'TREE_NODE_MISMATCH',
           `the stored tree node at ${covers} differs from the one recomputed from the events`,
           first,
         );
-        return;
       }
+      return;
     }
-    // An even index will be the left sibling of a later node.
-    this.lastNode[level] = { index, hash };
   }
 
   private fail(fault: AuditFault, reason: string, firstBadIndex: number): false {

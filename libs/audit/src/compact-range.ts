@@ -15,13 +15,20 @@ export class CompactRange {
     return this.count;
   }
 
-  append(leafHash: Buffer): void {
+  /**
+   * Appends a leaf. `onNode`, when given, sees each interior node the leaf
+   * completes, bottom up (level 1 first): a verifier compares them with a
+   * stored tree without hashing them a second time.
+   */
+  append(leafHash: Buffer, onNode?: (level: number, hash: Buffer) => void): void {
     let hash = leafHash;
     // Every trailing 1 bit of the old size is a peak the new leaf completes.
     let n = this.count;
+    let level = 0;
     while (isOdd(n)) {
       hash = nodeHash(this.peaks.pop() as Buffer, hash);
       n = (n - 1) / 2;
+      onNode?.(++level, hash);
     }
     this.peaks.push(hash);
     this.count++;

@@ -16,13 +16,13 @@
 import { AuditError } from './errors';
 import { CompactRange } from './compact-range';
 import { parseCheckpoint } from './checkpoint';
-import { decodeBytes, HASH_SIZE, HashInput, toHex } from './merkle-hash';
+import { decodeBytes, HASH_SIZE, HashInput, toHex, viewBytes } from './merkle-hash';
 import { parseSignedNote, verifyNote } from './signed-note';
 
 export interface LeafRecord {
   /** The event's `index`; checked against the expected position when present. */
   readonly index?: number;
-  /** Leaf hash recomputed from the event's canonical bytes. */
+  /** Leaf hash recomputed from the event's canonical bytes (bytes are held, not copied: do not reuse the buffer). */
   readonly leafHash: HashInput;
   /** Leaf hash as stored with the event, if the store keeps one. */
   readonly storedLeafHash?: HashInput;
@@ -93,25 +93,28 @@ export class LogVerifier {
     return this.failure !== undefined;
   }
 
-  /** Feeds the next leaf. Returns false once a fault is found, so the caller can stop reading. */
-  push(leaf: LeafRecord): boolean {
+  /**
+   * Feeds the next leaf. Returns false once a fault is found, so the caller can stop reading.
+   * `onNode` sees each interior node the leaf completes (see CompactRange.append).
+   */
+  push(leaf: LeafRecord, onNode?: (level: number, hash: Buffer) => void): boolean {
     if (this.finished) throw new Error('LogVerifier.push after finish');
     if (this.failure) return false;
     const index = this.range.size;
     if (leaf.index !== undefined && leaf.index !== index) {
       return this.fail('INDEX_OUT_OF_ORDER', `expected leaf ${index}, got leaf ${leaf.index}`, index);
     }
-    const computed = decodeBytes(leaf.leafHash);
+    const computed = viewBytes(leaf.leafHash);
     if (computed === undefined || computed.length !== HASH_SIZE) {
       return this.fail('LEAF_HASH_MALFORMED', `recomputed leaf hash ${index} is not a 32-byte hash`, index);
     }
     if (leaf.storedLeafHash !== undefined) {
-      const stored = decodeBytes(leaf.storedLeafHash);
+      const stored = viewBytes(leaf.storedLeafHash);
       if (stored === undefined || !stored.equals(computed)) {
         return this.fail('LEAF_HASH_MISMATCH', `stored hash of leaf ${index} differs from its recomputed hash`, index);
       }
     }
-    this.range.append(computed);
+    this.range.append(computed, onNode);
     if (this.pending !== undefined && this.pending.size === this.range.size) this.advanceCheckpoints();
     return this.failure === undefined;
   }

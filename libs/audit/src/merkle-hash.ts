@@ -43,6 +43,13 @@ export function decodeBytes(input: HashInput): Buffer | undefined {
   return HEX.test(input) ? Buffer.from(input, 'hex') : undefined;
 }
 
+/** Like decodeBytes, but a byte array is viewed, not copied: for read-only use on hot paths (verification). */
+export function viewBytes(input: HashInput): Buffer | undefined {
+  if (typeof input !== 'string')
+    return Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  return decodeBytes(input);
+}
+
 /** A 32-byte hash from hex or bytes; throws InvalidHashError otherwise. */
 export function toHash(input: HashInput, what = 'hash'): Buffer {
   const bytes = decodeBytes(input);

@@ -28,13 +28,19 @@ export class MerkleTree {
    */
   appendMany(leafHashes: Iterable<HashInput>): number {
     let size = this.store.size();
-    const pending = new Map<string, Buffer>();
     const entries: NodeEntry[] = [];
-    const put = (level: number, index: number, hash: Buffer): void => {
-      pending.set(`${level}/${index}`, hash);
-      entries.push({ level, index, hash });
+    // The last left child (even index) written at each level in this batch: nodes of a level
+    // are made in index order, so a left sibling is that one or a node stored before the batch.
+    const latest: Array<NodeEntry | undefined> = [];
+    const left = (level: number, index: number): Buffer => {
+      const made = latest[level];
+      return made !== undefined && made.index === index ? made.hash : this.node(level, index);
     };
-    const read = (level: number, index: number): Buffer => pending.get(`${level}/${index}`) ?? this.node(level, index);
+    const put = (level: number, index: number, hash: Buffer): void => {
+      const entry = { level, index, hash };
+      if (!isOdd(index)) latest[level] = entry;
+      entries.push(entry);
+    };
 
     for (const input of leafHashes) {
       if (size >= MAX_TREE_SIZE) throw new TreeRangeError('tree size would exceed 2^53 - 1');
@@ -44,7 +50,7 @@ export class MerkleTree {
       put(level, index, hash);
       // Each odd index is a right child: its parent just became complete.
       while (isOdd(index)) {
-        hash = nodeHash(read(level, index - 1), hash);
+        hash = nodeHash(left(level, index - 1), hash);
         index = (index - 1) / 2;
         level++;
         put(level, index, hash);

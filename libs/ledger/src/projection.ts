@@ -18,4 +18,11 @@ export interface Projection {
   schema: string;
   version: number;
   apply(event: EventEnvelope, ctx: ApplyContext): void;
+  /**
+   * Optional: applies a run of consecutive events at once, in the same transaction;
+   * `ctx.index` is the first one's index. A runner that finds it calls it once per batch
+   * instead of `apply` per event (after the per-event projections of that batch), so a
+   * model whose cost is per statement (the audit tree's node rows) can write in bulk.
+   */
+  applyBatch?(events: readonly EventEnvelope[], ctx: ApplyContext): void;
 }

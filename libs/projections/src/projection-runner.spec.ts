@@ -72,6 +72,33 @@ describe('ProjectionRunner', () => {
     db.close();
   });
 
+  it('gives a projection with applyBatch each batch’s new events once, with the first one’s index, after the per-event ones', async () => {
+    const { db } = openReadModelDb(join(dir, 'rm.sqlite'), [strict]);
+    const calls: Array<{ positions: number[]; index: number; seenBefore: number }> = [];
+    const bulk: Projection = {
+      name: 'bulk',
+      version: 1,
+      schema: '',
+      apply() {
+        throw new Error('apply is not called when applyBatch is there');
+      },
+      applyBatch(events, ctx) {
+        const { n } = ctx.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM seen').get()!;
+        calls.push({ positions: events.map((e) => Number(e.position)), index: ctx.index, seenBefore: n });
+      },
+    };
+    const runner = new ProjectionRunner(store, db, [bulk, strict], { batchSize: 25 });
+    expect(await runner.catchUp()).toBe(57);
+    expect(calls.map((c) => [c.index, c.positions.length, c.positions[0], c.seenBefore])).toEqual([
+      [0, 25, 1, 25],
+      [25, 25, 26, 50],
+      [50, 7, 51, 57],
+    ]);
+    expect(await runner.catchUp()).toBe(0);
+    expect(calls).toHaveLength(3);
+    db.close();
+  });
+
   it('lets two runners share one file: each event is applied exactly once between them', async () => {
     const file = join(dir, 'rm.sqlite');
     const a = openReadModelDb(file, [strict]).db;

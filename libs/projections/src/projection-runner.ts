@@ -48,6 +48,9 @@ export class ProjectionRunner {
     };
     this.checkpoint = stored();
     const save = db.prepare('UPDATE runner_state SET position = ?, next_index = ? WHERE id = 1');
+    // Projections that take a whole batch at once (the audit tree) get it after the per-event ones.
+    const batched = projections.filter((p) => p.applyBatch !== undefined);
+    const perEvent = projections.filter((p) => p.applyBatch === undefined);
     const apply = db.transaction(
       (events: EventEnvelope[]): { position: Position; nextIndex: number; applied: number } => {
         // The stored checkpoint, not the one in memory, decides what is new: another runner on
@@ -56,12 +59,16 @@ export class ProjectionRunner {
         const from = stored();
         let index = from.nextIndex;
         let position = from.position;
+        const fresh: EventEnvelope[] = [];
         for (const event of events) {
           if (event.position <= position) continue;
-          for (const projection of this.projections) projection.apply(event, { db, index });
+          for (const projection of perEvent) projection.apply(event, { db, index });
+          fresh.push(event);
           index += 1;
           position = event.position;
         }
+        if (fresh.length > 0)
+          for (const projection of batched) projection.applyBatch!(fresh, { db, index: from.nextIndex });
         if (position !== from.position) save.run(position.toString(), index);
         return { position, nextIndex: index, applied: index - from.nextIndex };
       },

@@ -8,20 +8,24 @@ const WINDOW = 4096;
  * one point query per node. Only for reading a tree that is not being rewritten.
  */
 export class NodeWindowReader {
-  private readonly range: Database.Statement<[number, number, number], { idx: number; hash: Buffer }>;
+  private readonly range: Database.Statement<[number, number, number], [number, Buffer]>;
   /** Per level: the first index of the window held and its hashes (undefined = absent). */
-  private readonly windows = new Map<number, { start: number; hashes: Array<Buffer | undefined> }>();
+  private readonly windows: Array<{ start: number; hashes: Array<Buffer | undefined> } | undefined> = [];
 
   constructor(db: Database.Database) {
-    this.range = db.prepare('SELECT idx, hash FROM audit_tree_nodes WHERE level = ? AND idx >= ? AND idx < ?');
+    this.range = db
+      .prepare<[number, number, number], [number, Buffer]>(
+        'SELECT idx, hash FROM audit_tree_nodes WHERE level = ? AND idx >= ? AND idx < ?',
+      )
+      .raw();
   }
 
   node(level: number, index: number): Buffer | undefined {
-    let window = this.windows.get(level);
+    let window = this.windows[level];
     if (!window || index < window.start || index >= window.start + WINDOW) {
       window = { start: index, hashes: new Array<Buffer | undefined>(WINDOW) };
-      for (const row of this.range.iterate(level, index, index + WINDOW)) window.hashes[row.idx - index] = row.hash;
-      this.windows.set(level, window);
+      for (const [idx, hash] of this.range.all(level, index, index + WINDOW)) window.hashes[idx - index] = hash;
+      this.windows[level] = window;
     }
     return window.hashes[index - window.start];
   }
