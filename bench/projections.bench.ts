@@ -39,7 +39,10 @@ function scratch(): string {
   return mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'projections-bench-'));
 }
 
-async function plainRead(store: SqliteEventStore, batchSize: number): Promise<{ seconds: number; count: number }> {
+export async function plainRead(
+  store: SqliteEventStore,
+  batchSize: number,
+): Promise<{ seconds: number; count: number }> {
   const { seconds, result } = await timed(async () => {
     let next = START;
     let count = 0;
@@ -86,14 +89,20 @@ async function rebuildFigure(
   };
 }
 
-/** Copies of the demo's events, ids renamed per copy, appended command by command in the demo's order. */
-async function replicate(
+/**
+ * Copies of the demo's events, ids renamed per copy, appended command by command in the demo's order.
+ * With `inFlight` > 1, that many appends are made before awaiting them: the store's group commit
+ * writes them in arrival order (the same log) with one fsync per group, as concurrent requests would.
+ */
+export async function replicate(
   source: EventEnvelope[],
   target: SqliteEventStore,
   size: number,
   progress: (line: string) => void,
+  inFlight = 1,
 ): Promise<number> {
   let written = 0;
+  let pending: Promise<unknown>[] = [];
   const registry = (e: EventEnvelope) => e.stream.startsWith('unit-') || e.stream.startsWith('principal-');
   for (let copy = 0; written < size; copy++) {
     const suffix = copy === 0 ? '' : `-r${copy}`;
@@ -119,11 +128,17 @@ async function replicate(
           first.stream.startsWith('matter-') || first.stream.startsWith('campaign-')
             ? rename(first.stream)
             : `${first.stream}${suffix}`;
-        await target.append(stream, events, 'any');
+        pending.push(target.append(stream, events, 'any'));
+        if (pending.length >= inFlight) {
+          await Promise.all(pending);
+          pending = [];
+        }
         written += events.length;
       }
       i = j;
     }
+    await Promise.all(pending);
+    pending = [];
     progress(`  large log: ${written.toLocaleString('en-US')} / ${size.toLocaleString('en-US')} events`);
   }
   return written;
