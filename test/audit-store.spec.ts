@@ -22,7 +22,7 @@ import {
   verifyInclusion,
   verifyStoredLog,
 } from '@app/audit';
-import { NaiveMerkle } from '@app/audit/testing';
+import { cutTileAt, NaiveMerkle, overwriteStoredNode, storedNodes } from '@app/audit/testing';
 
 const ORIGIN = 'petition-ledger/spec';
 const key = generateSigningKey(ORIGIN);
@@ -98,15 +98,13 @@ describe('the audit store on SQLite, kept by a projection runner', () => {
     const big = new ProjectionRunner(ledger, audit.db, [auditTreeProjection(audit)], { batchSize: 700 });
     expect(await big.catchUp()).toBe(1500);
     const naive = new NaiveMerkle((await allEvents()).map((e, index) => Buffer.from(auditLeafHash(e, index), 'hex')));
-    const rows = audit.db
-      .prepare<[], { level: number; idx: number; hash: Buffer }>('SELECT level, idx, hash FROM audit_tree_nodes')
-      .all();
+    const rows = storedNodes(audit.db);
     let expected = 0;
     for (let width = 1; width <= 1500; width *= 2) expected += Math.floor(1500 / width);
     expect(rows).toHaveLength(expected);
-    for (const { level, idx, hash } of rows) {
+    for (const { level, index, hash } of rows) {
       const width = 2 ** level;
-      expect(toHex(hash)).toBe(toHex(naive.mth(idx * width, (idx + 1) * width)));
+      expect(toHex(hash)).toBe(toHex(naive.mth(index * width, (index + 1) * width)));
     }
     expect(audit.tree.root()).toBe(toHex(naive.mth(0, 1500)));
   });
@@ -211,10 +209,8 @@ describe('the audit store on SQLite, kept by a projection runner', () => {
     await runner.catchUp();
     audit.cutIfDue(identity, policy, new Date());
     // The stored tree is rewritten under the checkpoint (as a rebuild over an altered log would).
-    audit.db
-      .prepare('UPDATE audit_tree_nodes SET hash = ? WHERE level = 0 AND idx = 2')
-      .run(leafHash(Buffer.from('forged')));
-    audit.db.prepare('DELETE FROM audit_tree_nodes WHERE level > 0').run();
+    overwriteStoredNode(audit.db, 0, 2, leafHash(Buffer.from('forged')));
+    // Appending again from size 0 rewrites every interior node over the forged leaf.
     audit.db.prepare('UPDATE audit_tree_size SET size = 0').run();
     audit.tree.appendMany([0, 1, 2, 3, 4, 5, 6, 7].map((i) => audit.nodes.get(0, i)!));
     await append(8, 1);
@@ -264,6 +260,34 @@ describe('the audit store on SQLite, kept by a projection runner', () => {
     });
   });
 
+  it('rebuilds a tree stored by schema version 1 (a row per node) in tiles, keeping its checkpoints', async () => {
+    await append(0, 20);
+    await runner.catchUp();
+    const signed = audit.cutIfDue(identity, { maxNewEvents: 1, maxIntervalSeconds: 1 }, new Date()).checkpoint!;
+    // What a version-1 file looks like: the node table, the old tree signature and user_version.
+    audit.db.exec(`
+      DROP TABLE audit_tree_tiles;
+      CREATE TABLE audit_tree_nodes (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,
+        PRIMARY KEY (level, idx)) WITHOUT ROWID;
+      UPDATE runner_state SET schema_signature = 'audit-tree@1';
+      PRAGMA user_version = 1;
+    `);
+    audit.close();
+    expect(() => AuditStore.open(join(dir, 'audit.sqlite'), { readonly: true })).toThrow(
+      /audit schema version 1, this build reads 2/,
+    );
+    open();
+    const tables = audit.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    expect(tables.map((t) => t.name)).not.toContain('audit_tree_nodes');
+    expect(audit.size).toBe(0);
+    expect(audit.checkpointCount()).toBe(1);
+    await runner.catchUp();
+    expect(audit.tree.root(20)).toBe(signed.rootHash);
+    expect(audit.cutIfDue(identity, { maxNewEvents: 1, maxIntervalSeconds: 1 }, new Date())).toEqual({
+      decision: { cut: false, reason: 'unchanged' },
+    });
+  });
+
   it('opens read-only for the CLI, and refuses a file that is not there', async () => {
     await append(0, 2);
     await runner.catchUp();
@@ -293,16 +317,15 @@ describe('the audit store on SQLite, kept by a projection runner', () => {
     });
 
     it('finds a stored interior node that differs from the events, at the first leaf under it', async () => {
-      audit.db
-        .prepare('UPDATE audit_tree_nodes SET hash = ? WHERE level = 3 AND idx = 5')
-        .run(leafHash(Buffer.from('x')));
+      overwriteStoredNode(audit.db, 3, 5, leafHash(Buffer.from('x')));
       const report = await verifyStoredLog(ledger, audit, { trustedKey });
       expect(report).toMatchObject({ ok: false, fault: 'TREE_NODE_MISMATCH', firstBadIndex: 40 });
       expect(report.reason).toContain('leaves 40..47');
     });
 
     it('finds a missing leaf hash', async () => {
-      audit.db.prepare('DELETE FROM audit_tree_nodes WHERE level = 0 AND idx = 77').run();
+      // A tile cut short at leaf 77 (a lost write): leaves 77..255 of it are gone.
+      cutTileAt(audit.db, 0, 77);
       expect(await verifyStoredLog(ledger, audit, { trustedKey })).toMatchObject({
         ok: false,
         fault: 'TREE_NODE_MISSING',

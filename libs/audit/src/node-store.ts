@@ -12,27 +12,9 @@
  * and overwritten on the next append, so `putMany` must be an upsert and a
  * crash between `putMany` and `setSize` leaves nothing wrong behind.
  *
- * A SQLite implementation (SqliteNodeStore, built with the ledger adapter)
- * needs:
- *
- *   CREATE TABLE audit_tree_nodes (
- *     level INTEGER NOT NULL,
- *     idx   INTEGER NOT NULL,
- *     hash  BLOB    NOT NULL,   -- 32 bytes
- *     PRIMARY KEY (level, idx)
- *   ) WITHOUT ROWID;
- *   CREATE TABLE audit_tree_size (
- *     id   INTEGER PRIMARY KEY CHECK (id = 1),
- *     size INTEGER NOT NULL
- *   );
- *
- *   get:     SELECT hash FROM audit_tree_nodes WHERE level = ? AND idx = ?
- *   putMany: INSERT INTO audit_tree_nodes (level, idx, hash) VALUES (?, ?, ?)
- *              ON CONFLICT (level, idx) DO UPDATE SET hash = excluded.hash
- *   size:    SELECT size FROM audit_tree_size WHERE id = 1   (0 when absent)
- *   setSize: INSERT INTO audit_tree_size (id, size) VALUES (1, ?)
- *              ON CONFLICT (id) DO UPDATE SET size = excluded.size
- *
+ * The SQLite implementation (sqlite/sqlite-node-store.ts) keeps the rows in
+ * tiles of 510 hashes (sqlite/tiles.ts: a subtree of height 8 per row, as
+ * transparency-dev/tlog does) and the size in a one-row table,
  * with `MerkleTree.appendMany` called inside the caller's `db.transaction`.
  */
 export interface NodeEntry {

@@ -17,22 +17,24 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Name and version the ProjectionRunner's state is recorded under. */
-export const AUDIT_TREE_SIGNATURE = 'audit-tree@1';
+export const AUDIT_TREE_SIGNATURE = 'audit-tree@2';
 
-/** Bumped when the schema changes. */
-export const AUDIT_SCHEMA_VERSION = 1;
+/** Bumped when the schema changes (2: the tree's nodes in tiles, see tiles.ts). */
+export const AUDIT_SCHEMA_VERSION = 2;
 
 /** One index -> position row per this many leaves (see AuditStore.locate). */
 export const POSITION_STRIDE = 256;
 
 /** Tables of the tree: derived data, dropped by resetAuditTree. */
 export const AUDIT_TREE_SCHEMA = `
-  CREATE TABLE IF NOT EXISTS audit_tree_nodes (
-    level INTEGER NOT NULL,
-    idx   INTEGER NOT NULL,
-    hash  BLOB    NOT NULL,
+  -- Tiles of 510 hashes (tiles.ts): tile level T holds tree levels 8T..8T+7.
+  CREATE TABLE IF NOT EXISTS audit_tree_tiles (
+    level  INTEGER NOT NULL,
+    idx    INTEGER NOT NULL,
+    width  INTEGER NOT NULL,  -- bottom nodes present, 1..256 (the right edge is a partial tile)
+    hashes BLOB    NOT NULL,  -- 510 x 32 bytes; absent nodes are zero bytes
     PRIMARY KEY (level, idx)
-  ) WITHOUT ROWID;
+  );
   CREATE TABLE IF NOT EXISTS audit_tree_size (
     id   INTEGER PRIMARY KEY CHECK (id = 1),
     size INTEGER NOT NULL
@@ -135,7 +137,8 @@ export function resetAuditTree(db: Database.Database): void {
 
 function resetTree(db: Database.Database): void {
   db.exec(
-    'DROP TABLE IF EXISTS audit_tree_nodes; DROP TABLE IF EXISTS audit_tree_size; DROP TABLE IF EXISTS audit_positions;',
+    // audit_tree_nodes: the one-row-per-node table of schema version 1.
+    'DROP TABLE IF EXISTS audit_tree_nodes; DROP TABLE IF EXISTS audit_tree_tiles; DROP TABLE IF EXISTS audit_tree_size; DROP TABLE IF EXISTS audit_positions;',
   );
   db.exec(AUDIT_TREE_SCHEMA);
   db.prepare("UPDATE runner_state SET position = '0', next_index = 0, schema_signature = ? WHERE id = 1").run(

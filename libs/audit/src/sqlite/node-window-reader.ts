@@ -1,32 +1,30 @@
 import type Database from 'better-sqlite3';
-
-const WINDOW = 4096;
+import { tileSlot } from './tiles';
 
 /**
- * Reads stored tree nodes for a pass in index order (verification): each level's
- * nodes are fetched a window of 4,096 at a time with one range query, instead of
- * one point query per node. Only for reading a tree that is not being rewritten.
+ * Reads stored tree nodes for a pass in index order (verification): one tile per
+ * tile level is held, so 256 leaves and the nodes above them cost one query, and
+ * each node is a view into the tile, not a copy. Only for reading a tree that is
+ * not being rewritten.
  */
 export class NodeWindowReader {
-  private readonly range: Database.Statement<[number, number, number], [number, Buffer]>;
-  /** Per level: the first index of the window held and its hashes (undefined = absent). */
-  private readonly windows: Array<{ start: number; hashes: Array<Buffer | undefined> } | undefined> = [];
+  private readonly tile: Database.Statement<[number, number], { width: number; hashes: Buffer }>;
+  /** Per tile level: the tile held (undefined hashes = no such tile). */
+  private readonly held: Array<{ index: number; width: number; hashes: Buffer | undefined } | undefined> = [];
 
   constructor(db: Database.Database) {
-    this.range = db
-      .prepare<[number, number, number], [number, Buffer]>(
-        'SELECT idx, hash FROM audit_tree_nodes WHERE level = ? AND idx >= ? AND idx < ?',
-      )
-      .raw();
+    this.tile = db.prepare('SELECT width, hashes FROM audit_tree_tiles WHERE level = ? AND idx = ?');
   }
 
   node(level: number, index: number): Buffer | undefined {
-    let window = this.windows[level];
-    if (!window || index < window.start || index >= window.start + WINDOW) {
-      window = { start: index, hashes: new Array<Buffer | undefined>(WINDOW) };
-      for (const [idx, hash] of this.range.all(level, index, index + WINDOW)) window.hashes[idx - index] = hash;
-      this.windows[level] = window;
+    const { tileLevel, tileIndex, slot, needsWidth } = tileSlot(level, index);
+    let tile = this.held[tileLevel];
+    if (tile === undefined || tile.index !== tileIndex) {
+      const row = this.tile.get(tileLevel, tileIndex);
+      tile = { index: tileIndex, width: row?.width ?? 0, hashes: row?.hashes };
+      this.held[tileLevel] = tile;
     }
-    return window.hashes[index - window.start];
+    if (tile.hashes === undefined || tile.width < needsWidth) return undefined;
+    return tile.hashes.subarray(slot * 32, slot * 32 + 32);
   }
 }

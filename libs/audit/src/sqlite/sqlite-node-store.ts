@@ -1,37 +1,37 @@
 import type Database from 'better-sqlite3';
 import { NodeEntry, NodeStore } from '../node-store';
+import { TILE_BYTES, TILE_HEIGHT, tileSlot } from './tiles';
 
-/** Rows per multi-row INSERT: 3 parameters each, far below SQLite's 32,766 limit. */
-const CHUNKS = [256, 32, 4, 1] as const;
+interface TileRow {
+  width: number;
+  hashes: Buffer;
+}
 
 /**
- * The NodeStore of node-store.ts over better-sqlite3 (tables in audit-db.ts).
- * Nothing is cached in memory: the tree is appended inside the projection
- * runner's transaction, and a cache would outlive a rollback of it.
- *
- * Rows are written with multi-row INSERTs of 256, 32, 4 and 1 rows (one
- * prepared statement each): a batch of 1,000 leaves (about 2,000 rows) costs
- * about a dozen statement runs instead of 2,000.
+ * The NodeStore of node-store.ts over better-sqlite3, in tiles of 510 hashes
+ * (tiles.ts; tables in audit-db.ts). Nothing is cached in memory: the tree is
+ * appended inside the projection runner's transaction, and a cache would
+ * outlive a rollback of it.
  */
 export class SqliteNodeStore implements NodeStore {
-  private readonly getStatement: Database.Statement<[number, number], { hash: Buffer }>;
-  private readonly putStatements: Map<number, Database.Statement<unknown[]>>;
+  private readonly getStatement: Database.Statement<[number, number, number], { width: number; hash: Buffer }>;
+  private readonly tileStatement: Database.Statement<[number, number], TileRow>;
+  private readonly putStatement: Database.Statement<[number, number, number, Buffer]>;
   private readonly sizeStatement: Database.Statement<[], { size: number }>;
   private readonly setSizeStatement: Database.Statement<[number]>;
 
   constructor(db: Database.Database) {
-    this.getStatement = db.prepare('SELECT hash FROM audit_tree_nodes WHERE level = ? AND idx = ?');
+    // One hash out of the tile, without copying the whole blob into JavaScript (substr is 1-based).
+    this.getStatement = db.prepare(
+      'SELECT width, substr(hashes, ? * 32 + 1, 32) AS hash FROM audit_tree_tiles WHERE level = ? AND idx = ?',
+    );
+    this.tileStatement = db.prepare('SELECT width, hashes FROM audit_tree_tiles WHERE level = ? AND idx = ?');
     this.sizeStatement = db.prepare('SELECT size FROM audit_tree_size WHERE id = 1');
     // Write statements only compile against a writable connection's schema; a
     // read-only one never runs them.
-    this.putStatements = new Map(
-      CHUNKS.map((rows) => [
-        rows,
-        db.prepare(
-          `INSERT INTO audit_tree_nodes (level, idx, hash) VALUES ${Array(rows).fill('(?, ?, ?)').join(', ')}
-           ON CONFLICT (level, idx) DO UPDATE SET hash = excluded.hash`,
-        ),
-      ]),
+    this.putStatement = db.prepare(
+      `INSERT INTO audit_tree_tiles (level, idx, width, hashes) VALUES (?, ?, ?, ?)
+       ON CONFLICT (level, idx) DO UPDATE SET width = excluded.width, hashes = excluded.hashes`,
     );
     this.setSizeStatement = db.prepare(
       'INSERT INTO audit_tree_size (id, size) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size',
@@ -39,27 +39,29 @@ export class SqliteNodeStore implements NodeStore {
   }
 
   get(level: number, index: number): Buffer | undefined {
-    return this.getStatement.get(level, index)?.hash;
+    const { tileLevel, tileIndex, slot, needsWidth } = tileSlot(level, index);
+    const row = this.getStatement.get(slot, tileLevel, tileIndex);
+    return row !== undefined && row.width >= needsWidth ? row.hash : undefined;
   }
 
-  putMany(unsorted: readonly NodeEntry[]): void {
-    // In key order, each insert lands next to the one before: the B-tree pages stay hot.
-    const entries = [...unsorted].sort((a, b) => a.level - b.level || a.index - b.index);
-    let at = 0;
-    for (const rows of CHUNKS) {
-      const statement = this.putStatements.get(rows)!;
-      const params: unknown[] = new Array(rows * 3);
-      while (entries.length - at >= rows) {
-        for (let r = 0; r < rows; r++) {
-          const { level, index, hash } = entries[at + r];
-          params[r * 3] = level;
-          params[r * 3 + 1] = index;
-          params[r * 3 + 2] = hash;
-        }
-        statement.run(params);
-        at += rows;
+  /** Each tile the entries fall in is read once, overlaid and written back whole. */
+  putMany(entries: readonly NodeEntry[]): void {
+    const tiles = new Map<string, { level: number; index: number; row: TileRow }>();
+    for (const { level, index, hash } of entries) {
+      const { tileLevel, tileIndex, slot, needsWidth } = tileSlot(level, index);
+      const key = `${tileLevel}/${tileIndex}`;
+      let tile = tiles.get(key);
+      if (tile === undefined) {
+        const stored = this.tileStatement.get(tileLevel, tileIndex);
+        const row = stored ?? { width: 0, hashes: Buffer.alloc(TILE_BYTES) };
+        tile = { level: tileLevel, index: tileIndex, row };
+        tiles.set(key, tile);
       }
+      hash.copy(tile.row.hashes, slot * 32);
+      // Only a bottom node widens the tile: the nodes above it need those below first.
+      if (needsWidth > tile.row.width && level % TILE_HEIGHT === 0) tile.row.width = needsWidth;
     }
+    for (const { level, index, row } of tiles.values()) this.putStatement.run(level, index, row.width, row.hashes);
   }
 
   size(): number {
