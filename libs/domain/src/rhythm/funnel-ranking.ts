@@ -9,6 +9,7 @@ import {
   worseThan,
 } from './funnel';
 import {
+  byRankOrder,
   GroupSummary,
   hundredths,
   IndicatorValue,
@@ -25,7 +26,7 @@ import {
 } from './ranking';
 import type { RankingIndicator, RankingRule } from './ranking-rule';
 import type { UnitInfo } from './rhythm-facts';
-import { compareCodePoints, UnitFigures } from './unit-figures';
+import { UnitFigures } from './unit-figures';
 
 /** One unit on one funnel plot. */
 export interface FunnelPoint {
@@ -222,11 +223,7 @@ export function rankByFunnel(
         funnel: { score: point, indicators: indicatorPoints },
       });
     }
-    candidates.sort((a, b) => {
-      if (a.scoreHundredths !== b.scoreHundredths) return b.scoreHundredths - a.scoreHundredths;
-      for (let k = 0; k < a.keys.length; k++) if (a.keys[k] !== b.keys[k]) return b.keys[k] - a.keys[k];
-      return compareCodePoints(a.unit.info.code, b.unit.info.code);
-    });
+    candidates.sort(byRankOrder((c) => c.unit.info.code));
     candidates.forEach((c, index) => {
       rows.push({
         group: group.id,

@@ -116,6 +116,21 @@ export function oriented(value: number, direction: IndicatorDirection): number {
 }
 
 /**
+ * The deterministic rank order of both rule versions: the score, then the
+ * tie-break indicators in the rule's order, then the unit code, so that equal
+ * figures never leave the order to the sort.
+ */
+export function byRankOrder<T extends { scoreHundredths: number; keys: readonly number[] }>(
+  codeOf: (candidate: T) => string,
+): (a: T, b: T) => number {
+  return (a, b) => {
+    if (a.scoreHundredths !== b.scoreHundredths) return b.scoreHundredths - a.scoreHundredths;
+    for (let k = 0; k < a.keys.length; k++) if (a.keys[k] !== b.keys[k]) return b.keys[k] - a.keys[k];
+    return compareCodePoints(codeOf(a), codeOf(b));
+  };
+}
+
+/**
  * The score over the indicators that have enough cases: the weighted mean of
  * their published rates (turned so that more is better), weights renormalised
  * over those indicators, half-up to 2 decimals in integer hundredths.
@@ -270,11 +285,7 @@ export function rankUnits(
         keys: order.map((key) => oriented(indicators[key]!.rate!, directionOf.get(key)!)),
       });
     }
-    candidates.sort((a, b) => {
-      if (a.scoreHundredths !== b.scoreHundredths) return b.scoreHundredths - a.scoreHundredths;
-      for (let k = 0; k < a.keys.length; k++) if (a.keys[k] !== b.keys[k]) return b.keys[k] - a.keys[k];
-      return compareCodePoints(a.unit.code, b.unit.code);
-    });
+    candidates.sort(byRankOrder((c) => c.unit.code));
     const flagFrom = candidates.length > rule.flagBottom ? candidates.length - rule.flagBottom : candidates.length;
     candidates.forEach((c, index) => {
       rows.push({
