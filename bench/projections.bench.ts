@@ -100,11 +100,13 @@ export async function replicate(
   size: number,
   progress: (line: string) => void,
   inFlight = 1,
+  /** Number of the first copy: a caller that appends in several calls starts each past the copies before it. */
+  firstCopy = 0,
 ): Promise<number> {
   let written = 0;
   let pending: Promise<unknown>[] = [];
   const registry = (e: EventEnvelope) => e.stream.startsWith('unit-') || e.stream.startsWith('principal-');
-  for (let copy = 0; written < size; copy++) {
+  for (let copy = firstCopy; written < size; copy++) {
     const suffix = copy === 0 ? '' : `-r${copy}`;
     const rename = (text: string) =>
       copy === 0 ? text : text.replace(/XF\d{8}-\d{4}|backlog-\d{4}/g, (id) => `${id}${suffix}`);

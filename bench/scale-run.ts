@@ -8,11 +8,14 @@
  * read model and the overview report, each with its peak RSS.
  *
  * SCALE_ONLY=read,tree,verify,rebuild (a subset of append,read,tree,verify,rebuild)
- * with SCALE_DIR of an earlier run kept with SCALE_KEEP=1 measures again on its log.
+ * with SCALE_DIR of an earlier run kept with SCALE_KEEP=1 measures again on its log;
+ * with append, a kept log is topped up to SCALE_EVENTS.
  *
- * SCALE_BUDGET_SECONDS (default 1800) bounds each phase: a phase that runs out of
- * time stops where it is, and its line says how far it got and what the rate so
- * far gives for the whole log (an extrapolation, marked as one). SCALE_KEEP=1
+ * SCALE_BUDGET_SECONDS (default 1800) bounds each phase, and SCALE_BUDGET_APPEND,
+ * SCALE_BUDGET_TREE, SCALE_BUDGET_VERIFY, SCALE_BUDGET_REBUILD (seconds) one phase
+ * each: a phase that runs out of time stops where it is, and its line says how far
+ * it got and what the rate so far gives for the whole log (an extrapolation,
+ * marked as one). The read baselines always read the whole log. SCALE_KEEP=1
  * keeps the directory; the figures also go to SCALE_OUT (default
  * `scale-run.json` in the system's temp dir), rewritten after each phase.
  */
@@ -97,8 +100,15 @@ async function appendPhase(
   budgetMs: number,
   record: Record,
 ): Promise<void> {
+  // A kept log (SCALE_DIR of an earlier run) is topped up to the target, not appended to from scratch.
+  const already = (await store.head()).events;
+  if (already >= target) {
+    log(`  the log already holds ${count(already)} events: nothing to append`);
+    return;
+  }
   // The source: the demo city (about 42,000 events of a real year's shape).
   const demoConfig = loadConfig({ LEDGER_DATA_DIR: join(dir, 'demo'), LEDGER_LOG_LEVEL: 'silent' });
+  rmSync(demoConfig.dataDir, { recursive: true, force: true });
   await runDemo({ config: demoConfig, seed: 1, year: 2022, scale: 1, readModels: false });
   const demoStore = SqliteEventStore.open({ file: dataFiles(demoConfig).ledger, readonly: true });
   const source = await demoStore.readAll(START, Number.MAX_SAFE_INTEGER);
@@ -106,15 +116,20 @@ async function appendPhase(
 
   const deadline = Date.now() + budgetMs;
   const milestones: Array<{ events: number; seconds: number }> = [{ events: 0, seconds: 0 }];
+  const toWrite = target - already;
   let written = 0;
   const appended = await withPeakRss(() =>
     timed(async () => {
       const t0 = Date.now();
-      while (written < target && Date.now() < deadline) {
-        written += await replicate(source, store, Math.min(1_000_000, target - written), () => undefined, 256);
+      // Each chunk's copies are numbered past the ones before (a million events is ~25 copies), so
+      // no two chunks write the same matter streams; a top-up starts past the chunks already there.
+      const firstChunk = already === 0 ? 0 : Math.floor(already / 1_000_000) + 1;
+      for (let chunk = firstChunk; written < toWrite && Date.now() < deadline; chunk++) {
+        const chunkSize = Math.min(1_000_000, toWrite - written);
+        written += await replicate(source, store, chunkSize, () => undefined, 256, chunk * 1000);
         milestones.push({ events: written, seconds: (Date.now() - t0) / 1000 });
         log(
-          `  appended ${count(written)} events, ${((Date.now() - t0) / 1000).toFixed(0)} s, ledger ${mb(fileBytes(store.file))}`,
+          `  appended ${count(already + written)} events, ${((Date.now() - t0) / 1000).toFixed(0)} s, ledger ${mb(fileBytes(store.file))}`,
         );
       }
     }),
@@ -123,15 +138,16 @@ async function appendPhase(
     (b.events - a.events) / (b.seconds - a.seconds);
   const bytes = fileBytes(store.file);
   record({
-    ...partial('append (256 commands in flight)', written, target, appended.result.seconds, appended.peakMb),
+    ...partial('append (256 commands in flight)', written, toWrite, appended.result.seconds, appended.peakMb),
+    ...(already > 0 ? { toppedUpFrom: already } : {}),
     firstChunkEventsPerSecond: rateOf(milestones[0], milestones[1]),
     lastChunkEventsPerSecond: rateOf(milestones[milestones.length - 2], milestones[milestones.length - 1]),
     ledgerBytes: bytes,
-    bytesPerEvent: bytes / written,
+    bytesPerEvent: bytes / (already + written),
     commits: store.commits,
   });
   log(
-    `  ledger ${mb(bytes)} (${(bytes / written).toFixed(0)} bytes per event); events/s over the first chunk ` +
+    `  ledger ${mb(bytes)} (${(bytes / (already + written)).toFixed(0)} bytes per event); events/s over the first chunk ` +
       `${count(Math.round(rateOf(milestones[0], milestones[1])))}, over the last ` +
       `${count(Math.round(rateOf(milestones[milestones.length - 2], milestones[milestones.length - 1])))}`,
   );
@@ -185,7 +201,14 @@ async function rebuildPhase(
 
 async function main(): Promise<void> {
   const target = Number(process.env.SCALE_EVENTS ?? 10_000_000);
-  const budgetMs = Number(process.env.SCALE_BUDGET_SECONDS ?? 1800) * 1000;
+  const defaultBudget = Number(process.env.SCALE_BUDGET_SECONDS ?? 1800);
+  const budgets = Object.fromEntries(
+    ['append', 'tree', 'verify', 'rebuild'].map((phase) => {
+      const seconds = Number(process.env[`SCALE_BUDGET_${phase.toUpperCase()}`] ?? defaultBudget);
+      if (!(seconds > 0)) throw new Error(`SCALE_BUDGET_${phase.toUpperCase()} must be a positive number of seconds`);
+      return [phase, seconds * 1000];
+    }),
+  ) as { [phase in 'append' | 'tree' | 'verify' | 'rebuild']: number };
   if (!(target >= 1000)) throw new Error('SCALE_EVENTS must be at least 1000');
   const dir = process.env.SCALE_DIR ?? mkdtempSync(join(tmpdir(), 'scale-run-'));
   const out = process.env.SCALE_OUT ?? join(tmpdir(), 'scale-run.json');
@@ -199,13 +222,18 @@ async function main(): Promise<void> {
     writeFileSync(out, JSON.stringify({ machine: machine(), started, target, results }, null, 2));
   };
   log(`petition-ledger scale run — ${machine()} — ${started}`);
-  log(`target ${count(target)} events in ${dir}, budget ${budgetMs / 1000} s per phase`);
+  log(
+    `target ${count(target)} events in ${dir}, budgets (s): ` +
+      Object.entries(budgets)
+        .map(([phase, ms]) => `${phase} ${ms / 1000}`)
+        .join(', '),
+  );
 
   try {
     const config = loadConfig({ LEDGER_DATA_DIR: join(dir, 'large'), LEDGER_LOG_LEVEL: 'silent' });
     const files = dataFiles(config);
     const store = SqliteEventStore.open({ file: files.ledger });
-    if (only.has('append')) await appendPhase(dir, store, target, budgetMs, record);
+    if (only.has('append')) await appendPhase(dir, store, target, budgets.append, record);
     const events = (await store.head()).events;
     log(`  the log holds ${count(events)} events, ledger ${mb(fileBytes(files.ledger))}`);
 
@@ -225,7 +253,7 @@ async function main(): Promise<void> {
       // The audit tree as the server keeps it (projection runner over audit.sqlite), from scratch.
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${files.audit}${suffix}`, { force: true });
       const audit = AuditStore.open(files.audit);
-      const runner = new ProjectionRunner(untilDeadline(store, Date.now() + budgetMs), audit.db, [
+      const runner = new ProjectionRunner(untilDeadline(store, Date.now() + budgets.tree), audit.db, [
         auditTreeProjection(audit),
       ]);
       const tree = await withPeakRss(() => timed(() => runner.catchUp()));
@@ -241,7 +269,7 @@ async function main(): Promise<void> {
     if (only.has('verify')) {
       // `ledger verify --data-dir`: every leaf recomputed, every stored node compared.
       const audit = AuditStore.open(files.audit, { readonly: true });
-      const reader = untilDeadline(store, Date.now() + budgetMs);
+      const reader = untilDeadline(store, Date.now() + budgets.verify);
       const verified = await withPeakRss(() =>
         timed(() => verifyStoredLog(reader, audit, { trustedKey: null, maxEvents: audit.size })),
       );
@@ -262,7 +290,7 @@ async function main(): Promise<void> {
       audit.close();
     }
 
-    if (only.has('rebuild')) await rebuildPhase(config, store, events, budgetMs, plainRate, record, results);
+    if (only.has('rebuild')) await rebuildPhase(config, store, events, budgets.rebuild, plainRate, record, results);
     writeFileSync(out, JSON.stringify({ machine: machine(), started, target, results }, null, 2));
     log(`figures in ${out}`);
     await store.close();

@@ -1,14 +1,9 @@
-import { canonicalBytes, EventEnvelope } from '@app/ledger';
-import { leafHash, toHex } from './merkle-hash';
+import { canonicalJson, EventEnvelope } from '@app/ledger';
+import { leafHashOfText, toHex } from './merkle-hash';
 
-/**
- * The bytes an audit leaf commits to: the event's index in the global order (not
- * the adapter's position, which differs between adapters), where it sits, what it
- * is, both clocks, who did it and its data (personal data only as ciphertext, so
- * erasing a key changes no hash).
- */
-export function auditLeafBytes(event: EventEnvelope, index: number): Buffer {
-  return canonicalBytes({
+/** The canonical JSON an audit leaf commits to (auditLeafBytes is its UTF-8). */
+export function auditLeafText(event: EventEnvelope, index: number): string {
+  return canonicalJson({
     index,
     stream: event.stream,
     revision: event.revision,
@@ -20,7 +15,26 @@ export function auditLeafBytes(event: EventEnvelope, index: number): Buffer {
   });
 }
 
+/**
+ * The bytes an audit leaf commits to: the event's index in the global order (not
+ * the adapter's position, which differs between adapters), where it sits, what it
+ * is, both clocks, who did it and its data (personal data only as ciphertext, so
+ * erasing a key changes no hash).
+ */
+export function auditLeafBytes(event: EventEnvelope, index: number): Buffer {
+  return Buffer.from(auditLeafText(event, index), 'utf8');
+}
+
+/**
+ * RFC 6962 leaf hash of an event, SHA-256(0x00 || auditLeafBytes), as bytes: the
+ * same as leafHash(auditLeafBytes(event, index)) without making the bytes (the
+ * tree and verification call it once per event).
+ */
+export function auditLeafHashBytes(event: EventEnvelope, index: number): Buffer {
+  return leafHashOfText(auditLeafText(event, index));
+}
+
 /** RFC 6962 leaf hash of an event: SHA-256(0x00 || canonical bytes), lowercase hex. */
 export function auditLeafHash(event: EventEnvelope, index: number): string {
-  return toHex(leafHash(auditLeafBytes(event, index)));
+  return toHex(auditLeafHashBytes(event, index));
 }

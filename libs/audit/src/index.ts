@@ -10,7 +10,7 @@ export {
   TreeRangeError,
 } from './errors';
 export type { NoteFailure, ProofFailure } from './errors';
-export { EMPTY_TREE_ROOT_HEX, HASH_SIZE, leafHash, nodeHash, toHex } from './merkle-hash';
+export { EMPTY_TREE_ROOT_HEX, HASH_SIZE, leafHash, leafHashOfText, nodeHash, sha256, toHex } from './merkle-hash';
 export type { HashInput } from './merkle-hash';
 export { MAX_TREE_SIZE } from './tree-math';
 export { InMemoryNodeStore } from './node-store';

@@ -1,8 +1,7 @@
 // The log-consumer contract is the ledger's: the projections runner drives the audit
 // tree like any read model, and this library needs nothing of the projections library.
 import type { ApplyContext, EventEnvelope, Projection } from '@app/ledger';
-import { auditLeafBytes } from '../audit-leaf';
-import { leafHash } from '../merkle-hash';
+import { auditLeafHashBytes } from '../audit-leaf';
 import { AUDIT_TREE_SCHEMA } from './audit-db';
 import { AuditStore } from './audit-store';
 
@@ -24,7 +23,7 @@ export function auditTreeProjection(store: AuditStore): Projection {
       );
     }
     // One appendMany per batch: the frontier is read once and the nodes written in bulk.
-    store.tree.appendMany(events.map((event, i) => leafHash(auditLeafBytes(event, index + i))));
+    store.tree.appendMany(events.map((event, i) => auditLeafHashBytes(event, index + i)));
     events.forEach((event, i) => store.notePosition(index + i, event.position));
   };
   return {

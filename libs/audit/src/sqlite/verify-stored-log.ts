@@ -1,8 +1,7 @@
 import { EventEnvelope, Position, START } from '@app/ledger';
-import { auditLeafBytes } from '../audit-leaf';
+import { auditLeafHashBytes } from '../audit-leaf';
 import { AuditLogVerifier, AuditVerificationReport } from '../audit-log-verifier';
 import { LogVerifierOptions } from '../log-verifier';
-import { leafHash } from '../merkle-hash';
 import { AuditStore } from './audit-store';
 import { NodeWindowReader } from './node-window-reader';
 
@@ -55,7 +54,7 @@ export async function verifyStoredLog(
     const batch = await events.readAll(next, Math.min(batchSize, maxEvents - index));
     if (batch.length === 0) break;
     for (const event of batch) {
-      if (!verifier.push({ index, leafHash: leafHash(auditLeafBytes(event, index)) })) break;
+      if (!verifier.push({ index, leafHash: auditLeafHashBytes(event, index) })) break;
       index++;
     }
     next = batch[batch.length - 1].position + 1n;
