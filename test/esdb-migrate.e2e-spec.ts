@@ -121,7 +121,8 @@ describe('ledger migrate --to esdb://…', () => {
     expect(third.code).toBe(0);
     expect(JSON.parse(third.stdout)).toMatchObject({ alreadyCopied: EVENTS, copied: 0 });
     expect(copiedSoFar()).toBe(EVENTS);
-  });
+    // Three CLI processes that each compile the CLI at start: a loaded 2-core machine needs more than the default.
+  }, 240_000);
 
   it('ledger verify reads the events from LEDGER_STORE=esdb://…: the migrated log matches the audit tree built from the embedded one', async () => {
     // The audit tree and a signed checkpoint over the embedded ledger, as the server keeps them.
