@@ -20,6 +20,7 @@ import { PETITIONER_HANDLERS, PetitionersController } from './petitioners';
 import { PRINCIPAL_HANDLERS, PRINCIPAL_USAGE_PROVIDERS, PrincipalsController } from './principals';
 import { ReadPositionInterceptor } from './read-models/read-position.interceptor';
 import { ReadModels } from './read-models/read-models.service';
+import { ProjectionsModule } from './read-models/projections.module';
 import { UnitDirectory } from './units/unit-directory';
 import { UNIT_HANDLERS, UnitsController } from './units';
 import { LedgerWriter } from './writes/ledger-writer';
@@ -56,6 +57,7 @@ export class AppModule {
         LoggerModule.forRoot(loggingParams(config)),
         CqrsModule.forRoot(),
         LedgerModule,
+        ProjectionsModule,
         HealthModule,
         PersonalDataModule,
         AuditModule,

@@ -10,6 +10,7 @@ export { openReadModelDb } from './read-model-db';
 export type { OpenedReadModels } from './read-model-db';
 export { readModelProjections } from './read-model-list';
 export { LiveReadModels } from './live-read-models';
+export { PositionWaiters } from './position-waiters';
 export type { LiveReadModelsOptions } from './live-read-models';
 
 // rebuild (blue/green) and the files of a generation

@@ -17,7 +17,6 @@ import {
   toHex,
   verifyCheckpointNote,
   AuditStore,
-  auditTreeProjection,
   CheckpointRecord,
   META_ORIGIN,
   META_VERIFIER_KEY,
@@ -26,9 +25,9 @@ import {
   loadSigningKey,
 } from '@app/audit';
 import { EVENT_STORE, EventEnvelope, EventStore, Position, START } from '@app/ledger';
-import { ProjectionRunner } from '@app/projections';
 import { ReadinessRegistry } from '../health/readiness';
 import { serviceUnavailable } from '../http/problem';
+import { ProjectionThread, RemoteRunner } from '../read-models/projection-thread';
 import { TurnTakingEventStore } from './turn-taking-event-store';
 
 /** The latest checkpoint as GET /audit/checkpoint serves it. */
@@ -42,14 +41,15 @@ export interface CheckpointView extends CheckpointRecord {
 
 /**
  * Keeps the audit tree (a projection over `audit.sqlite`, run by its own
- * ProjectionRunner), signs checkpoints by the policy, and answers proofs and
- * verification. Other modules (publications) take the latest checkpoint here.
+ * ProjectionRunner on the projection worker), signs checkpoints by the policy after
+ * each batch the worker reports, and answers proofs and verification from its own
+ * connection. Other modules (publications) take the latest checkpoint here.
  */
 @Injectable()
 export class AuditService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Audit');
   readonly store: AuditStore;
-  readonly runner: ProjectionRunner;
+  readonly runner: RemoteRunner;
   private readonly key: LoadedSigningKey;
   private readonly policy: CheckpointPolicy;
   private readonly events: EventStore;
@@ -63,17 +63,16 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
     @Inject(EVENT_STORE) store: EventStore,
     readiness: ReadinessRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
+    thread: ProjectionThread,
   ) {
-    // Catching up on a long log must not hold the HTTP server for its whole length.
+    // A whole-log verification must not hold the HTTP server for its whole length.
     this.events = new TurnTakingEventStore(store);
+    // Opened (created or migrated) here, before the projection worker opens it.
     this.store = AuditStore.open(dataFiles(config).audit);
     this.key = loadSigningKey(config, { create: true })!;
     this.policy = { maxNewEvents: config.checkpointEvents, maxIntervalSeconds: config.checkpointSeconds };
-    this.runner = new ProjectionRunner(this.events, this.store.db, [auditTreeProjection(this.store)], {
-      pollIntervalMs: 100,
-      onBatch: () => this.considerCheckpoint(),
-      onError: (error) => this.logger.error({ err: error }, 'audit tree update failed; retrying'),
-    });
+    this.runner = thread.audit;
+    thread.onAuditBatch(() => this.considerCheckpoint());
     readiness.register({
       name: 'audit',
       probe: async () => {
@@ -116,14 +115,12 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
     }
     this.store.setMeta(META_VERIFIER_KEY, verifierKey);
     this.store.setMeta(META_ORIGIN, origin);
-    this.runner.start();
     this.considerCheckpoint();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.runner.stop();
     await this.verifying?.catch(() => undefined);
   }
 

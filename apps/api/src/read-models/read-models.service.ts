@@ -1,23 +1,119 @@
 import { dataFiles, APP_CONFIG, AppConfig, CLOCK_SETTINGS } from '@app/runtime';
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import type Database from 'better-sqlite3';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import Database from 'better-sqlite3';
 import { ClockSettings } from '@app/domain';
 import { EVENT_STORE, EventStore, Position } from '@app/ledger';
-import { LiveReadModels, readModelProjections } from '@app/projections';
+import { generationOf, openReadModelDb, readModelProjections } from '@app/projections';
 import { ReadinessRegistry } from '../health/readiness';
 import { serviceUnavailable } from '../http/problem';
+import { ProjectionThread, RemoteRunner } from './projection-thread';
+import { ReadModelsReport } from './projection-thread-messages';
+
+/** How long a swapped-out database stays open for reads that already hold it. */
+const RETIRE_AFTER_MS = 5000;
 
 /**
- * Owns the read-model database and the runner that keeps it up to date. Query code
- * asks it for the database after waiting for the position it must reflect. A rebuild
- * (`ledger rebuild`) swaps a new generation in under the same path; the live loop
- * notices within a poll interval, catches the new one up beside the old and switches,
- * so reads keep being answered throughout. Take `db` afresh for every request.
+ * The read models as this thread serves them: a connection to the generation the
+ * projection worker applies to, and where the worker reported it stands. The worker
+ * commits a batch before it reports it, so a read that waited for a position finds it.
+ * When a rebuild swapped a new generation in, the worker catches it up beside the old
+ * one and reports it; this connection follows only then (a report of a generation this
+ * thread cannot open yet is left for the next), so a position is never read from a
+ * generation that has not reached it.
+ */
+export class ServedReadModels {
+  private current: { id: string; db: Database.Database };
+  private readonly retiring = new Set<{ db: Database.Database; timer: NodeJS.Timeout }>();
+  readonly runner: RemoteRunner;
+
+  constructor(
+    readonly file: string,
+    thread: ProjectionThread,
+    db: Database.Database,
+  ) {
+    this.current = { id: generationOf(file) ?? 'unknown', db };
+    this.runner = thread.readModels((report) => this.report(report));
+  }
+
+  /** The database to read from now; take it afresh for each request. */
+  get db(): Database.Database {
+    return this.current.db;
+  }
+
+  /** Device and inode of the database being served. */
+  get generation(): string {
+    return this.current.id;
+  }
+
+  /** Position of the last event the served generation applied. */
+  get position(): Position {
+    return this.runner.position;
+  }
+
+  get applied(): number {
+    return this.runner.applied;
+  }
+
+  catchUp(): Promise<number> {
+    return this.runner.catchUp();
+  }
+
+  poke(): void {
+    this.runner.poke();
+  }
+
+  waitFor(position: Position, timeoutMs: number): Promise<boolean> {
+    return this.runner.waitFor(position, timeoutMs);
+  }
+
+  private report(report: ReadModelsReport): void {
+    if (report.generation !== this.current.id && !this.follow(report.generation)) return;
+    this.runner.advance(report);
+  }
+
+  /** Opens the generation the worker moved to, if the path still stands for it. */
+  private follow(generation: string): boolean {
+    if (generationOf(this.file) !== generation) return false;
+    const db = new Database(this.file, { fileMustExist: true });
+    if (generationOf(this.file) !== generation) {
+      db.close();
+      return false;
+    }
+    db.pragma('busy_timeout = 5000');
+    const old = this.current.db;
+    this.current = { id: generation, db };
+    const entry = {
+      db: old,
+      timer: setTimeout(() => {
+        this.retiring.delete(entry);
+        if (old.open) old.close();
+      }, RETIRE_AFTER_MS),
+    };
+    entry.timer.unref();
+    this.retiring.add(entry);
+    return true;
+  }
+
+  close(): void {
+    for (const entry of this.retiring) {
+      clearTimeout(entry.timer);
+      if (entry.db.open) entry.db.close();
+    }
+    this.retiring.clear();
+    if (this.current.db.open) this.current.db.close();
+  }
+}
+
+/**
+ * Owns this thread's side of the read models: the connection queries read from, and
+ * read-your-writes. The projection runner that keeps them up to date runs on the
+ * projection worker (ProjectionThread); a rebuild (`ledger rebuild`) swaps a new
+ * generation in under the same path, the worker catches it up and switches, and so does
+ * this connection, so reads keep being answered throughout. Take `db` afresh for every request.
  */
 @Injectable()
-export class ReadModels implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger('ReadModels');
-  readonly live: LiveReadModels;
+export class ReadModels implements OnApplicationShutdown {
+  readonly live: ServedReadModels;
   /** The position of the last write this process acknowledged: reads reflect at least that. */
   private lastWritten: Position = 0n;
 
@@ -26,12 +122,12 @@ export class ReadModels implements OnModuleInit, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK_SETTINGS) settings: ClockSettings,
     readiness: ReadinessRegistry,
+    thread: ProjectionThread,
   ) {
-    this.live = new LiveReadModels(store, dataFiles(config).readModels, readModelProjections(settings), {
-      onError: (error) => this.logger.error({ err: error }, 'projection failed; retrying'),
-      onSwap: ({ generation, position }) =>
-        this.logger.log(`read models: switched to the rebuilt generation ${generation} at position ${position}`),
-    });
+    // Opened (created, or recreated for another version of the projections) here, before the worker opens it.
+    const file = dataFiles(config).readModels;
+    const { db } = openReadModelDb(file, readModelProjections(settings));
+    this.live = new ServedReadModels(file, thread, db);
     readiness.register({
       name: 'projections',
       probe: async () => {
@@ -50,19 +146,15 @@ export class ReadModels implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Catch-up, position and waiting, across rebuilds. */
-  get runner(): LiveReadModels {
+  get runner(): ServedReadModels {
     return this.live;
   }
 
-  onModuleInit(): void {
-    this.live.start();
+  onApplicationShutdown(): void {
+    this.live.close();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.live.close();
-  }
-
-  /** Called after every acknowledged append: reads will wait for it, and the runner applies it now. */
+  /** Called after every acknowledged append: reads will wait for it, and the worker applies it now. */
   written(position: Position): void {
     if (position > this.lastWritten) this.lastWritten = position;
     this.live.poke();

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// Types only at load: exceljs takes a good part of a second to load, and only a download needs it.
+import type ExcelJS from 'exceljs';
 import type { BulletinRow } from '@app/domain';
 import type { BulletinDocument } from '../rhythm/rhythm-reports';
 import {
@@ -113,7 +114,8 @@ const linesFor = (text: string, width: number) => Math.max(1, Math.ceil(displayW
  * its numerator and denominator, 附表2 the changes), 说明 (what it is computed from).
  */
 export async function bulletinXlsx(doc: BulletinDocument, options: BulletinPrintOptions = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await import('exceljs');
+  const workbook = new Workbook();
   workbook.creator = 'petition-ledger';
   // Fixed dates: the file describes the period, not the moment it was downloaded.
   const stamp = new Date(`${doc.evaluatedOn}T00:00:00Z`);
