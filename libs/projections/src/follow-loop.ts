@@ -7,6 +7,8 @@ export class FollowLoop {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** A poke that came while a step ran: the loop steps again at once instead of waiting for the poll. */
+  private poked = false;
 
   constructor(
     private readonly step: () => Promise<unknown>,
@@ -19,25 +21,29 @@ export class FollowLoop {
     this.running = true;
     this.loop = (async () => {
       while (this.running) {
+        this.poked = false;
         try {
           await this.step();
         } catch (error) {
           this.onError(error);
         }
+        if (this.poked) continue;
         await new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            this.wake = null;
+            resolve();
+          };
           const timer = setTimeout(done, this.pollIntervalMs);
           this.wake = done;
-          function done() {
-            clearTimeout(timer);
-            resolve();
-          }
         });
       }
     })();
   }
 
   poke(): void {
-    this.wake?.();
+    if (this.wake) this.wake();
+    else this.poked = true;
   }
 
   /** Ends the loop after its current step. */

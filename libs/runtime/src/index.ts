@@ -8,3 +8,4 @@ export { CLOCK_SETTINGS, clockSettingsFrom } from './clock-settings';
 export type { RuntimeClockSettings } from './clock-settings';
 export { CLOCK, FixedClock, SystemClock, systemNow } from './clock';
 export type { Clock } from './clock';
+export { WalSync } from './wal-sync';

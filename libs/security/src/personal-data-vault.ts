@@ -1,4 +1,4 @@
-import { systemNow } from '@app/runtime';
+import { systemNow, WalSync } from '@app/runtime';
 import type Database from 'better-sqlite3';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { openKeysFile } from './keys-file';
@@ -34,9 +34,10 @@ export class PetitionerKeyErasedError extends Error {
  * ciphertext cannot be moved to another event unnoticed.
  *
  * New keys are written in groups: seal() keeps a new key in memory and the keys made
- * in one turn of the event loop are committed together (one fsync). A caller must
- * await durable() before the sealed data is acknowledged anywhere (before its event
- * is appended), so that no acknowledged event refers to a key that a crash could lose.
+ * in one turn of the event loop are committed together (one fsync, on the thread pool:
+ * WalSync). A caller must await durable() before the sealed data is acknowledged
+ * anywhere (before its event is appended), so that no acknowledged event refers to a
+ * key that a crash could lose. An erasure is synced before erase() returns.
  */
 export class PersonalDataVault {
   private readonly db: Database.Database;
@@ -45,6 +46,7 @@ export class PersonalDataVault {
   private waiters: Array<{ resolve(): void; reject(error: unknown): void }> = [];
   private flushScheduled = false;
   private readonly insertKeys: (keys: Array<[string, { key: Buffer; createdAt: string }]>) => void;
+  private readonly walSync: WalSync;
 
   /** `now` stamps key creation and erasure: the injected Clock's, in the server. */
   static open(file: string, now: () => Date = systemNow): PersonalDataVault {
@@ -56,6 +58,9 @@ export class PersonalDataVault {
     private readonly now: () => Date,
   ) {
     this.db = openKeysFile(file);
+    // COMMIT does not fsync; durable() waits for WalSync's fsync of the WAL instead.
+    this.db.pragma('synchronous = NORMAL');
+    this.walSync = new WalSync(`${file}-wal`);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS petitioner_keys (
         petitioner_id TEXT PRIMARY KEY,
@@ -72,7 +77,8 @@ export class PersonalDataVault {
 
   /** Resolves once every key made so far is committed to disk. */
   durable(): Promise<void> {
-    if (this.unsynced.size === 0 && this.waiters.length === 0) return Promise.resolve();
+    // Nothing to commit: what was committed (perhaps by a flush no one awaited) must still be synced.
+    if (this.unsynced.size === 0 && this.waiters.length === 0) return this.walSync.settled();
     return new Promise((resolve, reject) => {
       this.waiters.push({ resolve, reject });
       this.scheduleFlush();
@@ -86,21 +92,26 @@ export class PersonalDataVault {
       this.flushScheduled = false;
       const waiters = this.waiters;
       this.waiters = [];
+      let synced: Promise<void>;
       try {
-        this.flushKeys();
-        waiters.forEach((w) => w.resolve());
+        synced = this.flushKeys() ? this.walSync.afterCommit() : this.walSync.settled();
       } catch (error) {
-        waiters.forEach((w) => w.reject(error));
+        synced = Promise.reject(error);
       }
+      synced.then(
+        () => waiters.forEach((w) => w.resolve()),
+        (error: unknown) => waiters.forEach((w) => w.reject(error)),
+      );
     });
   }
 
-  /** Commits the keys made so far, in one transaction. */
-  private flushKeys(): void {
-    if (this.unsynced.size === 0) return;
+  /** Commits the keys made so far, in one transaction (not yet synced); false when there were none. */
+  private flushKeys(): boolean {
+    if (this.unsynced.size === 0) return false;
     const keys = [...this.unsynced.entries()];
     this.insertKeys(keys);
     keys.forEach(([id]) => this.unsynced.delete(id));
+    return true;
   }
 
   seal(petitionerId: string, eventId: string, data: PersonalData): SealedPersonalData {
@@ -140,6 +151,7 @@ export class PersonalDataVault {
     const info = this.db
       .prepare('UPDATE petitioner_keys SET key = NULL, erased_at = ? WHERE petitioner_id = ? AND key IS NOT NULL')
       .run(at.toISOString(), petitionerId);
+    this.walSync.syncNow();
     return info.changes > 0;
   }
 
@@ -157,7 +169,7 @@ export class PersonalDataVault {
   }
 
   close(): void {
-    this.flushKeys();
+    if (this.flushKeys()) this.walSync.syncNow();
     this.db.close();
   }
 

@@ -8,6 +8,8 @@ import type { AppConfig } from '@app/runtime';
  */
 export interface ProjectionWorkerData {
   config: AppConfig;
+  /** The embedded store's DurableMark: the worker applies no event before its fsync completed. */
+  durableMark?: SharedArrayBuffer;
 }
 
 /** Where one of the worker's runners stands: the read models (with their generation) or the audit tree. */

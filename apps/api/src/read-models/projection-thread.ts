@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { Position } from '@app/ledger';
+import { EVENT_STORE, EventStore, Position, SqliteEventStore } from '@app/ledger';
 import { PositionWaiters } from '@app/projections';
 import { APP_CONFIG, AppConfig } from '@app/runtime';
 import {
@@ -83,7 +83,10 @@ export class ProjectionThread implements OnModuleInit, BeforeApplicationShutdown
     this.readModelsRunner.advance(report);
   private auditListener: () => void = () => undefined;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   /** The read models' runner; `onReport` sees each report first (a new generation to open before reading it). */
   readModels(onReport: (report: ReadModelsReport, swapped: boolean) => void): RemoteRunner {
@@ -102,7 +105,10 @@ export class ProjectionThread implements OnModuleInit, BeforeApplicationShutdown
 
   private start(): Promise<void> {
     return new Promise((ready, fail) => {
-      const data: ProjectionWorkerData = { config: this.config };
+      const data: ProjectionWorkerData = {
+        config: this.config,
+        ...(this.store instanceof SqliteEventStore ? { durableMark: this.store.durableMark.buffer } : {}),
+      };
       const worker = startWorker(data);
       this.worker = worker;
       let started = false;

@@ -16,14 +16,14 @@ import { openConfiguredStore } from '../ledger/configured-store';
 import { FromWorker, ProjectionWorkerData, ToWorker } from './projection-thread-messages';
 
 const port = parentPort!;
-const { config } = workerData as ProjectionWorkerData;
+const { config, durableMark } = workerData as ProjectionWorkerData;
 const send = (message: FromWorker) => port.postMessage(message);
 const failure = (source: 'readModels' | 'audit') => (error: unknown) =>
   send({ kind: 'error', source, message: (error as Error).message ?? String(error), stack: (error as Error).stack });
 
 async function main(): Promise<void> {
   // This thread never appends: the store's clock (recordedAt) is never read here.
-  const store = await openConfiguredStore(config, new SystemClock(config.timeZone));
+  const store = await openConfiguredStore(config, new SystemClock(config.timeZone), { durableMark });
   const readModels: LiveReadModels = new LiveReadModels(
     store,
     dataFiles(config).readModels,

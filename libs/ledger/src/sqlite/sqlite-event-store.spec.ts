@@ -65,6 +65,40 @@ describe('SqliteEventStore specifics', () => {
     await store.close();
   });
 
+  describe('fsync off the event loop (synchronous=NORMAL + WalSync)', () => {
+    it('acknowledges an append only after its fsync, and a reader holding the durable mark does not see it before', async () => {
+      const file = join(dir, 'd.sqlite');
+      const store = SqliteEventStore.open({ file, maxGroupSize: 1 });
+      await store.append('m', [newEvent('A', { n: 1 })], 'no_stream');
+      const follower = SqliteEventStore.open({ file, readonly: true, durableMark: store.durableMark.buffer });
+      const plain = SqliteEventStore.open({ file, readonly: true });
+      let acknowledged = false;
+      // maxGroupSize 1: the append commits at once, inside append(); its fsync completes on a later turn.
+      const second = store.append('m', [newEvent('A', { n: 2 })], 0).then((r) => ((acknowledged = true), r));
+      expect(store.durableMark.get()).toBe(1n);
+      expect((await plain.readAll(1n, 10)).map((e) => e.position)).toEqual([1n, 2n]);
+      expect((await follower.readAll(1n, 10)).map((e) => e.position)).toEqual([1n]);
+      expect(acknowledged).toBe(false);
+      expect((await second).position).toBe(2n);
+      expect(store.durableMark.get()).toBeNull();
+      expect((await follower.readAll(1n, 10)).map((e) => e.position)).toEqual([1n, 2n]);
+      await Promise.all([follower.close(), plain.close()]);
+      await store.close();
+    });
+
+    it('answers an idempotency key whose write is still being synced only once it is durable', async () => {
+      const store = SqliteEventStore.open({ file: join(dir, 'i.sqlite'), maxGroupSize: 1 });
+      const first = store.append('m', [newEvent('A', {})], 'no_stream', { idempotencyKey: 'k-1' });
+      expect(store.durableMark.get()).toBe(0n);
+      const seen = await store.findIdempotency('k-1');
+      // Found while the write's fsync ran; answered after it completed (nothing is waiting any more).
+      expect(store.durableMark.get()).toBeNull();
+      expect(seen).toMatchObject({ stream: 'm', revision: 0, position: 1n });
+      await first;
+      await store.close();
+    });
+  });
+
   describe('group commit', () => {
     it('writes concurrent appends in fewer commits, each acknowledged with its own position', async () => {
       const store = SqliteEventStore.open({ file: join(dir, 'g.sqlite') });

@@ -1,4 +1,4 @@
-import { systemNow } from '@app/runtime';
+import { systemNow, WalSync } from '@app/runtime';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -21,6 +21,7 @@ import { newEventId } from '../event-id';
 import { followLog } from '../follow-log';
 import { validateAppend } from '../validate-append';
 import { migrateLedger } from './sqlite-schema';
+import { DurableMark } from './durable-mark';
 
 export interface SqliteEventStoreOptions {
   /** Path of the SQLite file; created with its directory when missing (unless readonly). */
@@ -32,6 +33,12 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** Most appends coalesced into one commit (group commit); 1 turns coalescing off. */
   maxGroupSize?: number;
+  /**
+   * For a store that reads the log in another thread of the writing process (the API's
+   * projection worker): the writer's `durableMark.buffer`. Global reads (`readAll`,
+   * `subscribe`) then stop before events whose fsync has not completed yet.
+   */
+  durableMark?: SharedArrayBuffer;
 }
 
 /** An append waiting for the group commit that will hold it. */
@@ -68,7 +75,14 @@ const EVENT_COLUMNS = 'position, event_id, stream, revision, type, body';
  * together on the next turn, in one IMMEDIATE transaction and so one fsync of the
  * WAL. Each append runs in its own savepoint, in arrival order, so it sees the
  * appends before it (expected revision, idempotency key) and a refused one rolls
- * back alone. No append resolves before the commit that holds it has returned.
+ * back alone. No append resolves before the commit that holds it is on disk.
+ *
+ * The fsync does not hold the event loop: the connection runs with synchronous=NORMAL
+ * and WalSync fsyncs the WAL on the thread pool after each commit (one fsync for every
+ * commit made while the previous one ran); appends resolve when it completes. Until
+ * then the events are visible to readers of the file but not durable: `durableMark`
+ * says so to this process's other threads (the projection worker does not apply them),
+ * and an idempotency record found in that window is answered only once it is durable.
  */
 export class SqliteEventStore implements EventStore {
   readonly file: string;
@@ -82,12 +96,19 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTx: Database.Transaction<
     (stream: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions) => AppendResult
   >;
-  private readonly groupTx: Database.Transaction<(group: PendingAppend[]) => Outcome[]>;
+  private readonly groupTx: Database.Transaction<
+    (group: PendingAppend[]) => { outcomes: Outcome[]; headBefore: Position }
+  >;
   private readonly maxGroupSize: number;
   private pending: PendingAppend[] = [];
   /** Transactions committed by appends (each one fsync); fewer than appends when groups formed. */
   private commitCount = 0;
   private flushScheduled = false;
+  /** The writer's fsyncs of the WAL (null for a read-only store). */
+  private readonly walSync: WalSync | null;
+  /** Where durable events end while an fsync runs: set by the writer, obeyed by readers in other threads. */
+  readonly durableMark: DurableMark;
+  private readonly obeysMark: boolean;
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     return new SqliteEventStore(options);
@@ -107,21 +128,30 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('busy_timeout = 5000');
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
+      // NORMAL: COMMIT does not fsync; WalSync does, off the event loop, before any append resolves.
+      this.db.pragma('synchronous = NORMAL');
       migrateLedger(this.db);
     }
+    this.walSync = options.readonly ? null : new WalSync(`${options.file}-wal`);
+    this.durableMark = new DurableMark(options.durableMark);
+    this.obeysMark = options.durableMark !== undefined;
     this.statements = this.prepare();
     this.appendTx = this.db.transaction(this.appendInTransaction.bind(this));
     // Inside groupTx, each appendTx call is a SAVEPOINT (better-sqlite3 nests that way).
-    this.groupTx = this.db.transaction((group: PendingAppend[]) =>
-      group.map((p): Outcome => {
+    this.groupTx = this.db.transaction((group: PendingAppend[]) => {
+      // Under the write lock, before anything of this group is visible: readers in other
+      // threads stop at the head as it is now until the group's fsync has completed.
+      const headBefore = BigInt(this.statements.headPosition.get()?.position ?? 0);
+      this.durableMark.hold(headBefore);
+      const outcomes = group.map((p): Outcome => {
         try {
           return { ok: true, result: this.appendTx(p.stream, p.events, p.expected, p.options) };
         } catch (error) {
           return { ok: false, error };
         }
-      }),
-    );
+      });
+      return { outcomes, headBefore };
+    });
   }
 
   private prepare() {
@@ -179,24 +209,36 @@ export class SqliteEventStore implements EventStore {
       setImmediate(() => this.flush());
     }
     let outcomes: Outcome[];
+    let headBefore: Position;
     try {
       // IMMEDIATE takes the write lock up front so two processes racing on a stream
       // serialize instead of failing on upgrade.
-      outcomes = this.groupTx.immediate(group);
+      ({ outcomes, headBefore } = this.groupTx.immediate(group));
       this.commitCount += 1;
     } catch (error) {
       // The commit itself failed (busy, disk full): nothing of the group was written.
+      if ((this.walSync?.unsynced ?? 0) === 0) this.durableMark.release(null);
       group.forEach((p) => p.reject(error));
       return;
     }
     let last: Position | undefined;
-    outcomes.forEach((outcome, i) => {
-      if (outcome.ok) {
-        if (!outcome.result.replayed) last = outcome.result.position;
-        group[i].resolve(outcome.result);
-      } else group[i].reject(outcome.error);
-    });
-    if (last !== undefined) this.appended.emit('append', last);
+    for (const outcome of outcomes) if (outcome.ok && !outcome.result.replayed) last = outcome.result.position;
+    const headAfter = last ?? headBefore;
+    const settle = (error: unknown) => {
+      // Commits settle in order: this one is durable, and the mark moves past it (or is lifted).
+      if (!error) this.durableMark.release(this.walSync!.unsynced === 0 ? null : headAfter);
+      outcomes.forEach((outcome, i) => {
+        if (error) group[i].reject(error);
+        else if (outcome.ok) group[i].resolve(outcome.result);
+        else group[i].reject(outcome.error);
+      });
+      if (!error && last !== undefined) this.appended.emit('append', last);
+    };
+    // Acknowledged only once the WAL holding the commit is on disk.
+    this.walSync!.afterCommit().then(
+      () => settle(null),
+      (error: unknown) => settle(error),
+    );
   }
 
   private appendInTransaction(
@@ -270,7 +312,12 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(fromPosition: Position, limit: number): Promise<EventEnvelope[]> {
     this.assertOpen();
-    return this.readAllSync(fromPosition, limit);
+    const events = this.readAllSync(fromPosition, limit);
+    if (!this.obeysMark) return events;
+    // The mark is read after the rows: an event read before its group's fsync completed is above it.
+    const mark = this.durableMark.get();
+    if (mark === null || events.length === 0 || events[events.length - 1].position <= mark) return events;
+    return events.filter((event) => event.position <= mark);
   }
 
   /** Synchronous read for projection runners that share this process (no promise per batch). */
@@ -336,13 +383,17 @@ export class SqliteEventStore implements EventStore {
   async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
     this.assertOpen();
     const row = this.statements.findKey.get(key);
-    return row ? { ...row, position: BigInt(row.position) } : null;
+    if (!row) return null;
+    // A write whose fsync is still running is answered (acknowledged again) only once it is durable.
+    if (this.walSync && this.walSync.unsynced > 0) await this.walSync.settled();
+    return { ...row, position: BigInt(row.position) };
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    // Appends already accepted are written before the file closes, not dropped.
+    // Appends already accepted are written before the file closes, not dropped, and synced.
     while (this.pending.length > 0) this.flush();
+    await this.walSync?.settled().catch(() => undefined);
     this.closed = true;
     this.appended.emit('close');
     this.db.close();
