@@ -1,5 +1,4 @@
-import { closeSync, fsyncSync, openSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { close, closeSync, fsync, fsyncSync, open, openSync } from 'node:fs';
 
 /**
  * Durability for a SQLite connection in WAL mode with `synchronous = NORMAL`, without
@@ -22,11 +21,46 @@ export class WalSync {
   private failure: Error | null = null;
   private readonly waiting: Array<{ seq: number; resolve(): void; reject(error: unknown): void }> = [];
 
+  /** The WAL file stays open between fsyncs (SQLite keeps it while its connection is open). */
+  private fd: number | null = null;
+  private closeWhenIdle = false;
+  private readonly fsync: (file: string) => Promise<void>;
+
   /** `fsync` is the file's fsync on the thread pool; a spec may hand in its own. */
   constructor(
     readonly walFile: string,
-    private readonly fsync: (file: string) => Promise<void> = fsyncFile,
-  ) {}
+    fsyncOf?: (file: string) => Promise<void>,
+  ) {
+    this.fsync = fsyncOf ?? (() => this.fsyncWal());
+  }
+
+  /** Closes the file it keeps open (after the last commit it waits for). */
+  close(): void {
+    // An fsync still running on the thread pool keeps the file until it is done.
+    if (this.syncing) this.closeWhenIdle = true;
+    else if (this.fd !== null) {
+      closeSync(this.fd);
+      this.fd = null;
+    }
+  }
+
+  private fsyncWal(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const sync = (fd: number) =>
+        fsync(fd, (error) => {
+          if (!error) return resolve();
+          // The file was replaced under us (it should not be): the next fsync opens it afresh.
+          if (this.fd === fd) this.fd = null;
+          close(fd, () => reject(error));
+        });
+      if (this.fd !== null) return sync(this.fd);
+      open(this.walFile, 'r+', (error, fd) => {
+        if (error) return reject(error);
+        this.fd = fd;
+        sync(fd);
+      });
+    });
+  }
 
   /** Commits that returned but whose fsync has not completed yet. */
   get unsynced(): number {
@@ -80,6 +114,10 @@ export class WalSync {
 
   private settle(upTo: number, error: Error | null): void {
     this.syncing = false;
+    if (this.closeWhenIdle) {
+      this.closeWhenIdle = false;
+      this.close();
+    }
     const done = this.waiting.filter((w) => w.seq <= upTo);
     this.waiting.splice(0, this.waiting.length, ...this.waiting.filter((w) => w.seq > upTo));
     for (const waiter of done) {
@@ -87,14 +125,5 @@ export class WalSync {
       else waiter.resolve();
     }
     this.kick();
-  }
-}
-
-async function fsyncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

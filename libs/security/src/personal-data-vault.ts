@@ -47,6 +47,8 @@ export class PersonalDataVault {
   private flushScheduled = false;
   private readonly insertKeys: (keys: Array<[string, { key: Buffer; createdAt: string }]>) => void;
   private readonly walSync: WalSync;
+  private readonly keyOf: Database.Statement<[string], { key: Buffer | null }>;
+  private readonly hasKey: Database.Statement<[string]>;
 
   /** `now` stamps key creation and erasure: the injected Clock's, in the server. */
   static open(file: string, now: () => Date = systemNow): PersonalDataVault {
@@ -69,6 +71,8 @@ export class PersonalDataVault {
         erased_at     TEXT
       ) WITHOUT ROWID;
     `);
+    this.keyOf = this.db.prepare('SELECT key FROM petitioner_keys WHERE petitioner_id = ?');
+    this.hasKey = this.db.prepare('SELECT 1 FROM petitioner_keys WHERE petitioner_id = ?');
     const insert = this.db.prepare('INSERT INTO petitioner_keys (petitioner_id, key, created_at) VALUES (?, ?, ?)');
     this.insertKeys = this.db.transaction((keys: Array<[string, { key: Buffer; createdAt: string }]>) => {
       for (const [id, { key, createdAt }] of keys) insert.run(id, key, createdAt);
@@ -157,28 +161,25 @@ export class PersonalDataVault {
 
   isErased(petitionerId: string): boolean {
     if (this.unsynced.has(petitionerId)) return false;
-    const row = this.db
-      .prepare<[string], { key: Buffer | null }>('SELECT key FROM petitioner_keys WHERE petitioner_id = ?')
-      .get(petitionerId);
+    const row = this.keyOf.get(petitionerId);
     return row !== undefined && row.key === null;
   }
 
   exists(petitionerId: string): boolean {
     if (this.unsynced.has(petitionerId)) return true;
-    return this.db.prepare('SELECT 1 FROM petitioner_keys WHERE petitioner_id = ?').get(petitionerId) !== undefined;
+    return this.hasKey.get(petitionerId) !== undefined;
   }
 
   close(): void {
     if (this.flushKeys()) this.walSync.syncNow();
+    this.walSync.close();
     this.db.close();
   }
 
   private keyFor(petitionerId: string, create: boolean): Buffer {
     const made = this.unsynced.get(petitionerId);
     if (made) return made.key;
-    const row = this.db
-      .prepare<[string], { key: Buffer | null }>('SELECT key FROM petitioner_keys WHERE petitioner_id = ?')
-      .get(petitionerId);
+    const row = this.keyOf.get(petitionerId);
     if (row) {
       if (row.key === null) throw new PetitionerKeyErasedError(petitionerId);
       return row.key;

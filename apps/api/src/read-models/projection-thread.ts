@@ -79,6 +79,7 @@ export class ProjectionThread implements OnModuleInit, BeforeApplicationShutdown
   private nextId = 0;
   private readonly requests = new Map<number, (applied: number) => void>();
   private stopping = false;
+  private pokeScheduled = false;
   private readModelsListener: (report: ReadModelsReport, swapped: boolean) => void = (report) =>
     this.readModelsRunner.advance(report);
   private auditListener: () => void = () => undefined;
@@ -172,8 +173,14 @@ export class ProjectionThread implements OnModuleInit, BeforeApplicationShutdown
     return true;
   }
 
+  /** One message however many appends a turn of the event loop acknowledged (a group commit settles them together). */
   poke(): void {
-    this.send({ kind: 'poke' });
+    if (this.pokeScheduled) return;
+    this.pokeScheduled = true;
+    setImmediate(() => {
+      this.pokeScheduled = false;
+      this.send({ kind: 'poke' });
+    });
   }
 
   catchUp(target: 'readModels' | 'audit'): Promise<number> {

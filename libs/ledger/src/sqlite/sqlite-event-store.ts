@@ -394,6 +394,7 @@ export class SqliteEventStore implements EventStore {
     // Appends already accepted are written before the file closes, not dropped, and synced.
     while (this.pending.length > 0) this.flush();
     await this.walSync?.settled().catch(() => undefined);
+    this.walSync?.close();
     this.closed = true;
     this.appended.emit('close');
     this.db.close();
