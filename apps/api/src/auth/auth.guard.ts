@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { evolvePrincipal, streams, tokenRefusal, upcastEvent } from '@app/domain';
+import { evolvePrincipal, PrincipalStateOrNone, streams, tokenRefusal, upcastEvent } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/ledger';
 import { principalByTokenHash } from '@app/projections';
 import { hashToken, isRole, Principal, PrincipalUsage, Role, sameHash } from '@app/security';
@@ -26,11 +26,15 @@ export const BOOTSTRAP_ADMIN: Principal = {
  * the stream, read afresh, says whether that token still admits it. So a revocation or a
  * units change acknowledged by any instance sharing the log is seen by the next request to
  * every instance, with no cache window and without waiting for a projection. The cost is one
- * read of a short stream per request.
+ * indexed read per request: the fold of a stream's prefix never changes (the log is
+ * append-only), so the guard keeps each principal's fold with the revision it reached and
+ * reads only the events after it (none, nearly always), never a cached verdict.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly adminTokenHash: string | null;
+  /** Each principal's stream folded so far, and the revision the next read starts at. */
+  private readonly folds = new Map<string, { state: PrincipalStateOrNone; next: number }>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -74,8 +78,7 @@ export class AuthGuard implements CanActivate {
     }
     if (!row) return null;
     // The stream, not the read model, decides: it is never behind an acknowledged write.
-    const history = await this.store.readStream(streams.principal(row.id).name);
-    const state = history.map((event) => upcastEvent(event)).reduce(evolvePrincipal, null);
+    const state = await this.principalState(streams.principal(row.id).name);
     const now = this.clock.now();
     const refusal = tokenRefusal(state, hash, now.toISOString(), sameHash);
     if (refusal === 'unknown' || refusal === 'replaced') return null;
@@ -83,5 +86,15 @@ export class AuthGuard implements CanActivate {
     if (!state || !isRole(state.role)) return null;
     this.usage.used(state.principalId, now);
     return { id: state.principalId, name: state.name, role: state.role, units: [...state.units] };
+  }
+
+  /** The principal's stream folded to its end: the kept fold, and whatever was appended after it. */
+  private async principalState(stream: string): Promise<PrincipalStateOrNone> {
+    const kept = this.folds.get(stream) ?? { state: null, next: 0 };
+    const appended = await this.store.readStream(stream, kept.next);
+    if (appended.length === 0) return kept.state;
+    const state = appended.map((event) => upcastEvent(event)).reduce(evolvePrincipal, kept.state);
+    this.folds.set(stream, { state, next: appended[appended.length - 1].revision + 1 });
+    return state;
   }
 }
