@@ -6,7 +6,7 @@ import { AppConfig, Clock, CLOCK_SETTINGS, clockSettingsFrom } from '@app/runtim
 import { ConfigModule } from './config/config.module';
 import { CalendarCoverageCheck } from './health/calendar-coverage.check';
 import { HealthModule } from './health/health.module';
-import { loggingParams } from './http/logging';
+import { APP_LOGGER, appLogger, loggingParams } from './http/logging';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 import { LedgerModule } from './ledger/ledger.module';
@@ -50,11 +50,12 @@ export interface AppOptions {
 export class AppModule {
   /** Built from an explicit config so tests get exactly what production gets; a test may fix the clock. */
   static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
+    const logger = appLogger(config);
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, options.clock),
-        LoggerModule.forRoot(loggingParams(config)),
+        LoggerModule.forRoot(loggingParams(logger)),
         CqrsModule.forRoot(),
         LedgerModule,
         ProjectionsModule,
@@ -81,6 +82,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ReadPositionInterceptor },
         { provide: CLOCK_SETTINGS, useValue: clockSettingsFrom(config) },
+        { provide: APP_LOGGER, useValue: logger },
         ReadModels,
         LedgerWriter,
         UnitDirectory,

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/runtime';
 import { AppModule, AppOptions } from './app.module';
 import { API_DOCS_PATH, openApiDocument } from './http/openapi';
+import { APP_LOGGER, requestLogging } from './http/logging';
 
 export const API_PREFIX = 'api/v1';
 
@@ -16,6 +17,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // First of all: the correlation id and the request's log line.
+  app.use(requestLogging(app.get(APP_LOGGER)));
   // Events of 1 MB are allowed by the ledger; a request is kept a little under that.
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.disable('x-powered-by');
