@@ -2,7 +2,8 @@
  * The HTTP load generator, run as its own process so that it does not share the
  * server's event loop: `node load-generator.js <url> <seconds> <clients> <token> <bodyJson>`.
  * Each client sends POST requests back to back over a keep-alive connection; the
- * process prints one JSON line: requests acknowledged (2xx), errors, latency percentiles.
+ * process prints one JSON line: requests acknowledged (2xx), errors, latency percentiles,
+ * and every latency (ms, sorted) so that slices of one benchmark can be pooled.
  */
 import { Agent, request } from 'node:http';
 
@@ -13,6 +14,7 @@ interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   statuses: Record<string, number>;
+  latenciesMs: number[];
 }
 
 const [url, secondsArg, clientsArg, token, body] = process.argv.slice(2);
@@ -65,7 +67,15 @@ async function main(): Promise<void> {
   const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  const result: LoadResult = { ok, errors, seconds: elapsed, p50Ms: at(0.5), p99Ms: at(0.99), statuses };
+  const result: LoadResult = {
+    ok,
+    errors,
+    seconds: elapsed,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    statuses,
+    latenciesMs: latencies.map((ms) => Math.round(ms * 100) / 100),
+  };
   process.stdout.write(JSON.stringify(result) + '\n');
   agent.destroy();
 }
