@@ -2,6 +2,7 @@ import './styles.css';
 import { ApiClient } from './core/api';
 import { h, replace } from './core/dom';
 import { initLocale, label, locale, setLocale, t } from './core/i18n';
+import { followLive } from './core/live';
 import { PageContext } from './core/page';
 import { internalLink, matchPath } from './core/router';
 import { mayOpen, Principal, Session } from './core/session';
@@ -106,11 +107,31 @@ function shell(principal: Principal, main: HTMLElement): HTMLElement {
   );
 }
 
-async function show(): Promise<void> {
-  dispose();
+let shown = 0;
+
+/**
+ * Shows the current URL's page. `focus` (a navigation) moves the focus to it; a quiet refresh
+ * (a live update) keeps the old page on screen until the new one is ready, focus and scroll
+ * where they are. A render overtaken by a later one is thrown away with its cleanups.
+ */
+async function show(focus = true): Promise<void> {
+  const generation = ++shown;
+  const previous = disposers.splice(0);
+  const runAll = (list: (() => void)[]) => {
+    for (const cleanup of list) {
+      try {
+        cleanup();
+      } catch {
+        // a page's cleanup never stops the next page
+      }
+    }
+  };
+  // A navigation ends the old page now; a quiet refresh ends it once the new one is shown.
+  if (focus) runAll(previous.splice(0));
   document.title = t('app.title');
   const token = session.token();
   if (!token) {
+    runAll(previous.splice(0));
     replace(root, signInPage({ expired, onSignedIn: signedIn }));
     return;
   }
@@ -133,47 +154,61 @@ async function show(): Promise<void> {
     path = homePath(principal);
     history.replaceState(null, '', `${path}${location.search}`);
   }
-  const main = h('main', { id: 'main', tabindex: '-1' });
-  replace(root, shell(principal, main));
+  let main = document.getElementById('main');
+  if (focus || !main || !root.contains(main)) {
+    main = h('main', { id: 'main', tabindex: '-1' });
+    replace(root, shell(principal, main));
+  }
   const route = PAGES.map((page) => ({ page, match: matchPath(page.path, path) })).find((r) => r.match);
-  if (!route) {
-    replace(main, h('h1', null, path === '/' ? t('app.title') : t('app.notFound')));
+  if (!route || !mayOpen(principal.role, route.page.roles)) {
+    runAll(previous.splice(0));
+    const message = !route ? (path === '/' ? t('app.title') : t('app.notFound')) : t('app.forbiddenPage');
+    replace(main, h('h1', null, message));
     return;
   }
-  if (!mayOpen(principal.role, route.page.roles)) {
-    replace(main, h('h1', null, t('app.forbiddenPage')));
-    return;
-  }
+  const mine: (() => void)[] = [];
   const ctx: PageContext = {
     api,
     principal,
     params: route.match!.params,
     query: new URLSearchParams(location.search),
     navigate,
-    replaceQuery: (query) => {
-      const params = new URLSearchParams(location.search);
-      for (const [key, value] of Object.entries(query)) {
-        if (value === null || value === undefined || value === '') params.delete(key);
-        else params.set(key, value);
-      }
-      const search = params.toString();
-      history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
+    replaceQuery,
+    refresh: (query = {}, options = {}) => {
+      replaceQuery(query);
+      void show(!options.quiet);
     },
-    onDispose: (cleanup) => disposers.push(cleanup),
+    live: (handlers) => mine.push(followLive(() => session.token(), handlers)),
+    onDispose: (cleanup) => mine.push(cleanup),
   };
-  replace(main, loading());
+  if (focus) replace(main, loading());
+  let content: Node;
   try {
-    const content = await route.page.render(ctx);
-    replace(main, content);
-    const heading = main.querySelector('h1');
-    if (heading) document.title = `${heading.textContent ?? ''} · ${t('app.title')}`;
+    content = await route.page.render(ctx);
   } catch (error) {
-    replace(
-      main,
-      problemBox(error, () => void show()),
-    );
+    content = problemBox(error, () => void show());
   }
-  main.focus({ preventScroll: true });
+  if (generation !== shown) {
+    runAll(mine);
+    runAll(previous.splice(0));
+    return;
+  }
+  replace(main, content);
+  runAll(previous.splice(0));
+  disposers.push(...mine);
+  const heading = main.querySelector('h1');
+  if (heading) document.title = `${heading.textContent ?? ''} · ${t('app.title')}`;
+  if (focus) main.focus({ preventScroll: true });
+}
+
+function replaceQuery(query: Record<string, string | null | undefined>): void {
+  const params = new URLSearchParams(location.search);
+  for (const [key, value] of Object.entries(query)) {
+    if (value === null || value === undefined || value === '') params.delete(key);
+    else params.set(key, value);
+  }
+  const search = params.toString();
+  history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
 }
 
 function signedIn(token: string, principal: Principal): void {

@@ -103,7 +103,7 @@ export async function watchedPage(context: BrowserContext): Promise<WatchedPage>
   page.on('console', (message: ConsoleMessage) => {
     if (message.type() !== 'error') return;
     // A refused API request is also logged by Chromium; the page shows it, the test checks that.
-    if (/Failed to load resource: the server responded with a status of (400|401|403|409|422)/.test(message.text()))
+    if (/Failed to load resource: the server responded with a status of (400|401|403|404|409|422)/.test(message.text()))
       return;
     errors.push(`console: ${message.text()}`);
   });
@@ -117,6 +117,12 @@ export async function signIn(page: Page, city: DemoCity, token: string): Promise
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('button', { name: '退出' }).waitFor();
   await page.locator('main h1').first().waitFor();
+}
+
+/** Waits until the page shown has rendered (its loading line gone, its heading there). */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor();
+  await page.locator('main .loading').waitFor({ state: 'detached' });
 }
 
 /** The labels of the main navigation, in order. */

@@ -1,4 +1,5 @@
 import type { ApiClient } from './api';
+import type { LiveHandlers } from './live';
 import type { MessageKey } from './i18n';
 import type { Principal, Role } from './session';
 
@@ -14,6 +15,10 @@ export interface PageContext {
   navigate(path: string): void;
   /** Replace the URL's query without reloading the page (e.g. after a filter changes). */
   replaceQuery(query: Record<string, string | null | undefined>): void;
+  /** Show this page again with its query changed (e.g. after a write: `{ minPosition }`), replacing the history entry. */
+  refresh(query?: Record<string, string | null | undefined>, options?: { quiet?: boolean }): void;
+  /** Follow the live feed (GET /api/v1/live) while the page is shown. */
+  live(handlers: LiveHandlers): void;
   /** Run when the page is left: close charts, live feeds, timers. */
   onDispose(cleanup: () => void): void;
 }

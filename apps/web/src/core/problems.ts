@@ -33,7 +33,8 @@ function problemDetail(problem: ApiProblem): string | null {
 const FIELD_RULES: readonly [RegExp, MessageKey][] = [
   [/with an offset/i, 'field.offset'],
   [/future/i, 'field.future'],
-  [/unit code/i, 'field.unknownUnit'],
+  [/(unit code|no unit with code)/i, 'field.unknownUnit'],
+  [/no such matter/i, 'field.noSuchMatter'],
   [
     /(longer than or equal to 1 characters|should not be empty|must not be empty|is required|must be defined)/i,
     'field.required',

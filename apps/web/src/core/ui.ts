@@ -89,6 +89,7 @@ export function setFieldErrors(form: HTMLElement, errors: Readonly<Record<string
 
 export function select(options: [string, string][], value = '', extra: Record<string, string> = {}): HTMLSelectElement {
   const el = h('select', extra, ...options.map(([v, text]) => h('option', { value: v }, text)));
-  el.value = value;
+  // No given value (or an unknown one): the first option stays chosen.
+  if (options.some(([v]) => v === value)) el.value = value;
   return el;
 }
