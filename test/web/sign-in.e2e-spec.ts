@@ -2,12 +2,12 @@ import { axeViolations, navLabels, screenshot, signIn, watchedPage, webSuite } f
 
 /** What each role finds in the navigation (API.md's role table; admin sees everything). */
 const PAGES_BY_ROLE: Record<string, string[]> = {
-  registrar: ['首页', '登记', '事项'],
-  handler: ['首页', '事项'],
-  leader: ['首页', '事项'],
-  analyst: ['首页', '事项'],
-  auditor: ['事项'],
-  admin: ['首页', '登记', '事项'],
+  registrar: ['首页', '登记', '事项', '研判会', '半月通报', '月排名', '报告'],
+  handler: ['首页', '事项', '半月通报', '月排名'],
+  leader: ['首页', '事项', '研判会', '半月通报', '月排名', '报告'],
+  analyst: ['首页', '事项', '研判会', '半月通报', '月排名', '报告'],
+  auditor: ['事项', '研判会', '半月通报', '月排名', '报告', '审计'],
+  admin: ['首页', '登记', '事项', '研判会', '半月通报', '月排名', '报告', '审计', '用户', '提醒'],
 };
 
 describe('signing in to the web UI (Chromium, the demo city)', () => {
@@ -55,9 +55,16 @@ describe('signing in to the web UI (Chromium, the demo city)', () => {
     const { page, errors } = await watchedPage(suite.context);
     await signIn(page, suite.city, suite.city.token('analyst'));
     await page.getByRole('button', { name: '切换到英文界面' }).click();
-    await expect(navLabels(page)).resolves.toEqual(['Home', 'Matters']);
+    await expect(navLabels(page)).resolves.toEqual([
+      'Home',
+      'Matters',
+      'Weekly meeting',
+      'Bulletin',
+      'Ranking',
+      'Reports',
+    ]);
     await page.getByRole('button', { name: '中文' }).click();
-    await expect(navLabels(page)).resolves.toEqual(['首页', '事项']);
+    await expect(navLabels(page)).resolves.toEqual(['首页', '事项', '研判会', '半月通报', '月排名', '报告']);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -1,3 +1,4 @@
+import { enBureau } from './en-bureau';
 import type { MessageKey } from './zh';
 
 /** The English strings: every key of zh.ts (the compiler says which one is missing). */
@@ -315,4 +316,5 @@ export const en: Record<MessageKey, string> = {
   'matter.mode': 'Mode',
   'matter.changed': 'This matter has just been updated.',
   'matter.reload': 'Reload',
+  ...enBureau,
 };

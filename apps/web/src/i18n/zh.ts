@@ -2,6 +2,8 @@
  * The Chinese strings of the UI: the source of truth for the keys (en.ts must have the same).
  * `{name}` marks a parameter. Group keys by page; code lists by their API name (`channel.visit`).
  */
+import { zhBureau } from './zh-bureau';
+
 export const zh = {
   'app.title': '信访工作台',
   'app.skip': '跳到正文',
@@ -313,6 +315,7 @@ export const zh = {
   'matter.mode': '方式',
   'matter.changed': '此事项刚有新的记录。',
   'matter.reload': '刷新',
+  ...zhBureau,
 } as const;
 
 export type MessageKey = keyof typeof zh;
