@@ -111,7 +111,7 @@ async function render(ctx: PageContext): Promise<Node> {
 
 function channelForm(ctx: PageContext, unitOptions: [string, string][]): HTMLElement {
   let key = newIdempotencyKey();
-  const unit = select([['bureau', t('reminders.bureau')], ...unitOptions]);
+  const unit = select([['bureau', t('reminders.bureau')], ...unitOptions], 'bureau');
   const format = select(
     FORMATS.map((f) => [f, t(`reminders.format.${f}`)] as [string, string]),
     'wecom',

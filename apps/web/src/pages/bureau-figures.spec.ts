@@ -7,6 +7,8 @@ describe('the bulletin’s changes and rates in words', () => {
     expect(changeText({ points: -0.75, trend: 'down' })).toBe('↓ 0.75 个百分点');
     expect(changeText({ pct: null, trend: 'new' })).toBe('新增');
     expect(changeText({ pct: null, trend: 'flat' })).toBe('持平');
+    expect(changeText({ before: 3, pct: 0, trend: 'flat' })).toBe('持平');
+    expect(changeText({ before: 0, pct: null, trend: 'flat' })).toBe('');
     expect(changeText({ points: null, trend: null })).toBe('');
     expect(changeText(undefined)).toBe('');
   });
