@@ -166,6 +166,7 @@ describe('研判会 半月通报 月排名 报告 审计 用户 提醒 (Chromium
     await page.getByLabel('事件序号').fill('3');
     await page.getByRole('button', { name: '生成证明' }).click();
     const snippet = await page.locator('#audit-snippet').innerText();
+    await expect(page.locator('#audit-event.ok').innerText()).resolves.toContain('叶子哈希与证明一致');
     // The "check it yourself" script, run as the auditor would, agrees with the signed root.
     expect(execFileSync(process.execPath, ['-'], { input: snippet, encoding: 'utf8' }).trim()).toBe(
       'OK: the event is in the signed tree',
@@ -194,6 +195,8 @@ describe('研判会 半月通报 月排名 报告 审计 用户 提醒 (Chromium
     await page.getByLabel('姓名').fill('新登记员 测试');
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await expect(page.locator('#users-new-token').innerText()).resolves.toMatch(/^pl_/);
+    // The form starts again at the registrar role, never at admin.
+    await expect(page.locator('#users-register select').first().inputValue()).resolves.toBe('registrar');
     await screenshot(page, 'admin-users');
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${suite.city.url}/admin/reminders?date=2022-11-21`);

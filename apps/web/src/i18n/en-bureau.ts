@@ -232,6 +232,10 @@ export const enBureau: Record<keyof typeof zhBureau, string> = {
   'audit.eventIndex': 'Event index',
   'audit.indexHint': 'From 0 to {max} (the leaf index of the audit tree).',
   'audit.prove': 'Prove',
+  'audit.eventMatches':
+    'The event at that index: {type} ({stream}, ledger position {position}, recorded {at}); its leaf hash in the export matches the proof.',
+  'audit.eventDiffers':
+    'The event at that index, {type} ({stream}), has a leaf hash in the export that differs from the proof!',
   'audit.index': 'Index',
   'audit.leafHash': 'Leaf hash',
   'audit.path': 'Proof path',

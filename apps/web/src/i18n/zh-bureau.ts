@@ -229,6 +229,9 @@ export const zhBureau = {
   'audit.eventIndex': '事件序号',
   'audit.indexHint': '从 0 到 {max}（审计树的叶子序号）。',
   'audit.prove': '生成证明',
+  'audit.eventMatches':
+    '该序号的事件：{type}（{stream}，账本位置 {position}，记录于 {at}）；导出记录中的叶子哈希与证明一致。',
+  'audit.eventDiffers': '该序号的事件 {type}（{stream}）在导出记录中的叶子哈希与证明不一致！',
   'audit.index': '序号',
   'audit.leafHash': '叶子哈希',
   'audit.path': '证明路径',

@@ -146,6 +146,8 @@ function registerForm(ctx: PageContext, unitSelect: HTMLSelectElement, after: ()
             ),
           );
           form.reset();
+          // reset() falls back to the first option (admin): the form starts again at the harmless default.
+          role.value = 'registrar';
           after();
         } catch (error) {
           setFieldErrors(form, problemText(error).fields);

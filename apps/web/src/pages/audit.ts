@@ -22,6 +22,15 @@ interface Verification {
   readonly checkpointsVerified?: number;
 }
 
+interface LoggedEvent {
+  readonly index: number;
+  readonly position: string;
+  readonly stream: string;
+  readonly type: string;
+  readonly recordedAt: string;
+  readonly hash: string;
+}
+
 interface Inclusion {
   readonly index: number;
   readonly size: number;
@@ -91,11 +100,23 @@ async function render(ctx: PageContext): Promise<Node> {
         event.preventDefault();
         proofArea.replaceChildren();
         try {
-          const proof = await ctx.api.get<Inclusion>('/audit/proofs/inclusion', {
-            index: indexInput.value,
-            size: checkpoint.size,
-          });
+          const [proof, logged] = await Promise.all([
+            ctx.api.get<Inclusion>('/audit/proofs/inclusion', { index: indexInput.value, size: checkpoint.size }),
+            // The raw log line of that leaf (NDJSON of one event): what the proof is about. Its data is not shown.
+            ctx.api.get<LoggedEvent>('/audit/events', { fromIndex: indexInput.value, limit: 1 }),
+          ]);
+          const matches = logged.hash === proof.leafHash;
           proofArea.append(
+            h(
+              'p',
+              { id: 'audit-event', class: matches ? 'ok' : 'overdue' },
+              t(matches ? 'audit.eventMatches' : 'audit.eventDiffers', {
+                type: logged.type,
+                stream: logged.stream,
+                position: logged.position,
+                at: logged.recordedAt,
+              }),
+            ),
             table(
               null,
               [t('audit.field'), t('audit.value')],
