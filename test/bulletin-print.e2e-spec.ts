@@ -7,22 +7,12 @@ import ExcelJS from 'exceljs';
 import { BrowserContext, chromium } from 'playwright-core';
 import type { Test } from 'supertest';
 import { auth } from './support/actors';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from './support/chromium';
 import { API, day, RhythmFixture } from './support/rhythm-fixture';
 import { startTestApp, TestApp } from './support/test-app';
 import { bulletinHtml } from '@app/projections';
 import { sampleBulletin } from '@app/projections/testing';
 
-/** Debian's chromium (.ci/run installs it with a CJK font), driven by playwright-core. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** A4 landscape less the @page margins (15 mm each side), in CSS pixels (96 per inch). */
 const CONTENT_WIDTH_PX = ((297 - 2 * 15) / 25.4) * 96;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

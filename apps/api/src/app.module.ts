@@ -36,6 +36,7 @@ import {
   ReminderTimer,
 } from './reminders';
 import { RHYTHM_CONTROLLERS, RHYTHM_HANDLERS } from './rhythm';
+import { LIVE_PROVIDERS, LiveController } from './live';
 
 registerProblemMapper(problemForDomainError);
 
@@ -75,6 +76,7 @@ export class AppModule {
         RemindersController,
         ReminderChannelsController,
         ...RHYTHM_CONTROLLERS,
+        LiveController,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -99,6 +101,7 @@ export class AppModule {
         ...PRINCIPAL_HANDLERS,
         ...PRINCIPAL_USAGE_PROVIDERS,
         CalendarCoverageCheck,
+        ...LIVE_PROVIDERS,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { AppConfig } from '@app/runtime';
 import { AppModule, AppOptions } from './app.module';
 import { API_DOCS_PATH, openApiDocument } from './http/openapi';
 import { APP_LOGGER, requestLogging } from './http/logging';
+import { securityHeaders, serveWebUi } from './http/web-ui';
 
 export const API_PREFIX = 'api/v1';
 
@@ -22,6 +23,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   // Events of 1 MB are allowed by the ledger; a request is kept a little under that.
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.disable('x-powered-by');
+  // Before everything else, so that the UI, the API's answers and its problems all carry them.
+  app.use(securityHeaders());
   app.set('etag', false);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
@@ -30,6 +33,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     ],
   });
   app.enableShutdownHooks();
+  serveWebUi(app);
   SwaggerModule.setup(API_DOCS_PATH, app, openApiDocument(app), { jsonDocumentUrl: `${API_DOCS_PATH}-json` });
   return app;
 }

@@ -5,7 +5,7 @@
 
 // the runner and the read-model database (one runner, one transaction per batch with the checkpoint)
 export { ProjectionRunner } from './projection-runner';
-export type { RunnerOptions } from './projection-runner';
+export type { AppliedListener, RunnerOptions } from './projection-runner';
 export { openReadModelDb } from './read-model-db';
 export type { OpenedReadModels } from './read-model-db';
 export { readModelProjections } from './read-model-list';

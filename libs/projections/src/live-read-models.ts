@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import { PositionWaiters } from './position-waiters';
 import { FollowLoop } from './follow-loop';
-import { EventStore, Position, type Projection } from '@app/ledger';
+import { EventEnvelope, EventStore, Position, type Projection } from '@app/ledger';
 import { ProjectionRunner, RunnerOptions } from './projection-runner';
 import { openReadModelDb } from './read-model-db';
 import { generationOf } from './read-model-files';
 
-export interface LiveReadModelsOptions extends Pick<RunnerOptions, 'batchSize' | 'onBatch' | 'onError'> {
+export interface LiveReadModelsOptions extends Pick<RunnerOptions, 'batchSize' | 'onBatch' | 'onError' | 'onApplied'> {
   /** How often the live loop looks for new events and for a swapped-in generation. */
   pollIntervalMs?: number;
   /** Told after a rebuilt generation was opened, caught up and made current. */
@@ -38,6 +38,10 @@ export class LiveReadModels {
   private readonly retiring = new Set<{ db: Database.Database; timer: NodeJS.Timeout }>();
   private readonly waiters = new PositionWaiters();
   private closed = false;
+  /** The last position told to `onApplied`: a generation catching up never tells an event twice. */
+  private told: Position = -1n;
+  /** Events a generation not yet current applied beyond `told`: told once it is made current. */
+  private pending: EventEnvelope[] = [];
 
   constructor(
     private readonly store: EventStore,
@@ -82,14 +86,17 @@ export class LiveReadModels {
       const id = generationOf(this.file);
       // A swap between the two looks would leave us unsure which one we opened: look again.
       if ((before === id && id !== null) || attempt >= 5) {
-        const runner = new ProjectionRunner(this.store, db, this.projections, {
+        const generation: Partial<Generation> = { id: id ?? 'unknown', db };
+        generation.runner = new ProjectionRunner(this.store, db, this.projections, {
           batchSize: this.options.batchSize,
           onBatch: (info) => {
             this.options.onBatch?.(info);
             this.notifyWaiters();
           },
+          onApplied: this.options.onApplied && ((events) => this.tellFrom(generation as Generation, events)),
+          onError: this.options.onError,
         });
-        return { id: id ?? 'unknown', db, runner };
+        return generation as Generation;
       }
       db.close();
     }
@@ -123,12 +130,16 @@ export class LiveReadModels {
       await next.runner.catchUp();
     } catch (error) {
       next.db.close();
+      this.pending = [];
       throw error;
     }
     const old = this.current;
     this.current = next;
     this.retire(old.db);
     this.notifyWaiters();
+    const pending = this.pending;
+    this.pending = [];
+    this.tell(pending);
     this.options.onSwap?.({ generation: next.id, position: next.runner.position });
     return true;
   }
@@ -177,6 +188,27 @@ export class LiveReadModels {
     if (this.position >= position) return Promise.resolve(true);
     this.poke();
     return this.waiters.wait(position, timeoutMs);
+  }
+
+  /**
+   * `onApplied` for what the current generation applied. A rebuilt generation catching up
+   * beside it re-applies events already told (skipped) and may get ahead (kept until it is
+   * current, so a read made after the notice sees the event).
+   */
+  private tellFrom(generation: Generation, events: readonly EventEnvelope[]): void {
+    if (generation === this.current) this.tell(events);
+    else for (const event of events) if (event.position > this.told) this.pending.push(event);
+  }
+
+  private tell(events: readonly EventEnvelope[]): void {
+    const fresh = events.filter((event) => event.position > this.told);
+    if (fresh.length === 0) return;
+    this.told = fresh[fresh.length - 1].position;
+    try {
+      this.options.onApplied?.(fresh);
+    } catch (error) {
+      this.options.onError?.(error);
+    }
   }
 
   private notifyWaiters(): void {

@@ -99,6 +99,54 @@ describe('ProjectionRunner', () => {
     db.close();
   });
 
+  it('tells onApplied each committed batch’s new events once, after the position moved, and survives a failing listener', async () => {
+    const { db } = openReadModelDb(join(dir, 'rm.sqlite'), [strict]);
+    const told: Array<{ positions: number[]; runnerAt: bigint; seen: number }> = [];
+    const errors: unknown[] = [];
+    let runner: ProjectionRunner | null = null;
+    runner = new ProjectionRunner(store, db, [strict], {
+      batchSize: 20,
+      onApplied: (events) => {
+        const { n } = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM seen').get()!;
+        told.push({ positions: events.map((e) => Number(e.position)), runnerAt: runner!.position, seen: n });
+        if (told.length === 1) throw new Error('listener bug');
+      },
+      onError: (error) => errors.push(error),
+    });
+    expect(await runner.catchUp()).toBe(57);
+    // A read made from the listener sees the batch: it is told after the commit.
+    expect(told.map((t) => [t.positions.length, t.positions[0], t.runnerAt, t.seen])).toEqual([
+      [20, 1, 20n, 20],
+      [20, 21, 40n, 40],
+      [17, 41, 57n, 57],
+    ]);
+    expect(told.flatMap((t) => t.positions)).toEqual(Array.from({ length: 57 }, (_, i) => i + 1));
+    expect(errors).toEqual([new Error('listener bug')]);
+    expect(await runner.catchUp()).toBe(0);
+    expect(told).toHaveLength(3);
+    db.close();
+  });
+
+  it('tells onApplied nothing of events another runner on the same file applied first', async () => {
+    const file = join(dir, 'rm.sqlite');
+    const a = openReadModelDb(file, [strict]).db;
+    const b = openReadModelDb(file, [strict]).db;
+    const toldA: number[] = [];
+    const toldB: number[] = [];
+    const first = new ProjectionRunner(store, a, [strict], {
+      batchSize: 7,
+      onApplied: (events) => toldA.push(...events.map((e) => Number(e.position))),
+    });
+    const second = new ProjectionRunner(store, b, [strict], {
+      batchSize: 5,
+      onApplied: (events) => toldB.push(...events.map((e) => Number(e.position))),
+    });
+    await Promise.all([first.catchUp(), second.catchUp()]);
+    expect([...toldA, ...toldB].sort((x, y) => x - y)).toEqual(Array.from({ length: 57 }, (_, i) => i + 1));
+    a.close();
+    b.close();
+  });
+
   it('lets two runners share one file: each event is applied exactly once between them', async () => {
     const file = join(dir, 'rm.sqlite');
     const a = openReadModelDb(file, [strict]).db;

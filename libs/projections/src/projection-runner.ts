@@ -8,8 +8,18 @@ export interface RunnerOptions {
   /** How often the live loop looks for events written by another process. */
   pollIntervalMs?: number;
   onBatch?: (info: { position: Position; applied: number }) => void;
+  /**
+   * Told, after each batch has committed and the position moved, which events it applied
+   * (each once, in log order, none already applied by an earlier batch or another runner).
+   * A post-commit notice: a read made once this is called sees the batch. A listener that
+   * throws is reported to `onError` and changes nothing.
+   */
+  onApplied?: AppliedListener;
   onError?: (error: unknown) => void;
 }
+
+/** The observer port of the runner: the events a committed batch applied. */
+export type AppliedListener = (events: readonly EventEnvelope[]) => void;
 
 /**
  * Reads the global log from its checkpoint, in order and in batches, and hands each
@@ -23,8 +33,8 @@ export class ProjectionRunner {
   private readonly follow: FollowLoop;
   private busy: Promise<number> = Promise.resolve(0);
   private readonly waiters = new PositionWaiters();
-  /** Applies what is new in a batch and returns how many events that was. */
-  private readonly applyBatch: (events: EventEnvelope[]) => number;
+  /** Applies what is new in a batch and returns the events that were new. */
+  private readonly applyBatch: (events: EventEnvelope[]) => EventEnvelope[];
 
   constructor(
     private readonly store: EventStore,
@@ -52,7 +62,7 @@ export class ProjectionRunner {
     const batched = projections.filter((p) => p.applyBatch !== undefined);
     const perEvent = projections.filter((p) => p.applyBatch === undefined);
     const apply = db.transaction(
-      (events: EventEnvelope[]): { position: Position; nextIndex: number; applied: number } => {
+      (events: EventEnvelope[]): { position: Position; nextIndex: number; fresh: EventEnvelope[] } => {
         // The stored checkpoint, not the one in memory, decides what is new: another runner on
         // the same file (the API and `ledger project`, or a runner that was swapped out) may
         // have applied part of this batch already. Under the write lock, nothing can interleave.
@@ -70,15 +80,15 @@ export class ProjectionRunner {
         if (fresh.length > 0)
           for (const projection of batched) projection.applyBatch!(fresh, { db, index: from.nextIndex });
         if (position !== from.position) save.run(position.toString(), index);
-        return { position, nextIndex: index, applied: index - from.nextIndex };
+        return { position, nextIndex: index, fresh };
       },
     );
     // IMMEDIATE: take the write lock before reading the checkpoint, so two runners serialize.
     // The checkpoint in memory moves only once the transaction has committed.
     this.applyBatch = (events) => {
-      const { position, nextIndex, applied } = apply.immediate(events);
+      const { position, nextIndex, fresh } = apply.immediate(events);
       this.checkpoint = { position, nextIndex };
-      return applied;
+      return fresh;
     };
   }
 
@@ -104,10 +114,12 @@ export class ProjectionRunner {
     for (;;) {
       const batch = await this.store.readAll(this.checkpoint.position + 1n, this.batchSize);
       if (batch.length === 0) return total;
-      const applied = this.applyBatch(batch);
+      const fresh = this.applyBatch(batch);
+      const applied = fresh.length;
       total += applied;
       this.options.onBatch?.({ position: this.checkpoint.position, applied });
       this.notifyWaiters();
+      if (applied > 0) this.tellApplied(fresh);
       if (batch.length < this.batchSize) return total;
       // A long catch-up must not hold the event loop: let waiting requests run between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -138,5 +150,16 @@ export class ProjectionRunner {
 
   private notifyWaiters(): void {
     this.waiters.notify(this.checkpoint.position);
+  }
+
+  /** The post-commit notice: never part of applying, so a failing listener cannot undo or stall it. */
+  private tellApplied(events: readonly EventEnvelope[]): void {
+    const listener = this.options.onApplied;
+    if (!listener) return;
+    try {
+      listener(events);
+    } catch (error) {
+      this.options.onError?.(error);
+    }
   }
 }

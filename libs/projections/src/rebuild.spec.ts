@@ -218,6 +218,32 @@ describe('LiveReadModels', () => {
     await live.close();
   });
 
+  it('tells onApplied every event once, in order, across a swap, each once the generation served reflects it', async () => {
+    await fill(store, 0, 10);
+    const told: bigint[] = [];
+    const late: bigint[] = [];
+    const live = new LiveReadModels(store, file, projections, {
+      retireAfterMs: 10,
+      onApplied: (events) => {
+        for (const event of events) {
+          told.push(event.position);
+          if (live.position < event.position) late.push(event.position);
+        }
+      },
+    });
+    await live.catchUp();
+    await rebuildReadModels({ store, file, projections });
+    // Applied by the rebuilt generation while it catches up beside the current one: told once it is current.
+    await fill(store, 10, 12);
+    await live.catchUp();
+    await fill(store, 12, 13);
+    await live.catchUp();
+    const all = (await store.readAll(1n, 10_000)).map((event) => event.position);
+    expect(told).toEqual(all);
+    expect(late).toEqual([]);
+    await live.close();
+  });
+
   it('answers waitFor across a swap, and times out when the position never comes', async () => {
     await fill(store, 0, 3);
     const live = new LiveReadModels(store, file, projections, { pollIntervalMs: 10, retireAfterMs: 10 });

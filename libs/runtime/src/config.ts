@@ -33,6 +33,8 @@ export interface AppConfig {
    * ended (`ledger retention` erases it after that); null (unset): kept.
    */
   retentionYears: number | null;
+  /** LEDGER_LIVE_HEARTBEAT_SECONDS: how often `GET /api/v1/live` sends a heartbeat comment on a quiet stream. */
+  liveHeartbeatSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +60,7 @@ export const CONFIG_DEFAULTS = {
   LEDGER_CHECKPOINT_SECONDS: '10',
   LEDGER_ISSUING_OFFICE: '市信访工作领导小组办公室',
   LEDGER_AUDIT_SIGNER: 'true',
+  LEDGER_LIVE_HEARTBEAT_SECONDS: '15',
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -147,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     issuingOffice,
     reminderAt,
     retentionYears,
+    liveHeartbeatSeconds: integer('LEDGER_LIVE_HEARTBEAT_SECONDS', 1, 300),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -38,10 +38,12 @@ export function petitionerVisibility(principal: Principal, state: MatterState): 
 }
 
 /** A handler reads only matters its units hold or held. */
+export function mayReadMatter(principal: Principal, state: MatterState): boolean {
+  return actsForUnit(principal, state.assignedUnit, ...state.assignments.map((a) => a.unit));
+}
+
 export function assertMayRead(principal: Principal, state: MatterState): void {
-  if (!actsForUnit(principal, state.assignedUnit, ...state.assignments.map((a) => a.unit))) {
-    throw forbidden(`matter ${state.matterId} is not with your units`);
-  }
+  if (!mayReadMatter(principal, state)) throw forbidden(`matter ${state.matterId} is not with your units`);
 }
 
 export type MatterView = ReturnType<MatterViews['view']>['view'];

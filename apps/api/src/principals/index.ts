@@ -3,6 +3,7 @@ import { IssueTokenHandler } from './issue-token/issue-token.handler';
 import { ListPrincipalsHandler } from './list-principals/list-principals.handler';
 import { RegisterPrincipalHandler } from './register-principal/register-principal.handler';
 import { RevokePrincipalHandler } from './revoke-principal/revoke-principal.handler';
+import { WhoAmIHandler } from './who-am-i/who-am-i.handler';
 
 export { PrincipalsController } from './principals.controller';
 export { PRINCIPAL_USAGE, PRINCIPAL_USAGE_PROVIDERS } from './principal-usage.provider';
@@ -13,4 +14,5 @@ export const PRINCIPAL_HANDLERS = [
   RevokePrincipalHandler,
   IssueTokenHandler,
   ChangeUnitsHandler,
+  WhoAmIHandler,
 ];

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { Principal } from '@app/security';
 import { ApiProblems } from '../http/api-problems';
 import { ApiWritten } from '../http/openapi';
 import { WriteResult } from '../writes/ledger-writer';
@@ -16,8 +17,10 @@ import { PrincipalCreatedDto } from './principal-created.dto';
 import { RegisterPrincipalDto } from './register-principal/register-principal.dto';
 import { RevokePrincipalCommand } from './revoke-principal/revoke-principal.command';
 import { RevokePrincipalDto } from './revoke-principal/revoke-principal.dto';
+import { WhoAmIDto } from './who-am-i/who-am-i.dto';
+import { WhoAmIQuery } from './who-am-i/who-am-i.query';
 
-/** The principals resource (admin only): each endpoint builds its command or query and hands it to the bus. */
+/** The principals resource (admin only, but for `me`): each endpoint builds its command or query and hands it to the bus. */
 @ApiTags('principals')
 @ApiBearerAuth()
 @Controller('principals')
@@ -50,6 +53,17 @@ export class PrincipalsController {
   @ApiProblems(400, 401, 403, 503)
   list(): Promise<PrincipalListItem[]> {
     return this.queries.execute(new ListPrincipalsQuery());
+  }
+
+  @Get('me')
+  @ApiOperation({
+    summary: 'who this bearer token admits: id, name, role and (for a handler) units; every role',
+    operationId: 'whoAmI',
+  })
+  @ApiOkResponse({ type: WhoAmIDto, description: 'The principal the token admits; never a token or its hash' })
+  @ApiProblems(401)
+  me(@CurrentPrincipal() principal: Principal): Promise<Principal> {
+    return this.queries.execute(new WhoAmIQuery(principal));
   }
 
   @Post(':id/revocation')

@@ -23,9 +23,19 @@ export interface ReadModelsReport extends RunnerReport {
   generation: string;
 }
 
+/** An event the worker's read models applied, for the post-commit notice: no data of the event. */
+export interface AppliedNotice {
+  position: string;
+  stream: string;
+  type: string;
+  recordedAt: string;
+}
+
 export type FromWorker =
   | { kind: 'ready'; readModels: ReadModelsReport; audit: RunnerReport }
   | { kind: 'readModels'; report: ReadModelsReport }
+  /** Sent after the report of the batch that applied them (LiveReadModels.onApplied: each event once). */
+  | { kind: 'applied'; events: AppliedNotice[] }
   | { kind: 'swapped'; report: ReadModelsReport }
   | { kind: 'audit'; report: RunnerReport }
   | { kind: 'caughtUp'; id: number; applied: number; error?: string }

@@ -6,6 +6,7 @@ import { EVENT_STORE, EventStore, Position, SqliteEventStore } from '@app/ledger
 import { PositionWaiters } from '@app/projections';
 import { APP_CONFIG, AppConfig } from '@app/runtime';
 import {
+  AppliedNotice,
   FromWorker,
   ProjectionWorkerData,
   ReadModelsReport,
@@ -83,6 +84,7 @@ export class ProjectionThread implements OnModuleInit, BeforeApplicationShutdown
   private readModelsListener: (report: ReadModelsReport, swapped: boolean) => void = (report) =>
     this.readModelsRunner.advance(report);
   private auditListener: () => void = () => undefined;
+  private appliedListener: (events: readonly AppliedNotice[]) => void = () => undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -93,6 +95,11 @@ export class ProjectionThread implements OnModuleInit, BeforeApplicationShutdown
   readModels(onReport: (report: ReadModelsReport, swapped: boolean) => void): RemoteRunner {
     this.readModelsListener = onReport;
     return this.readModelsRunner;
+  }
+
+  /** Told the events each read-model batch applied, after that batch's report (the post-commit notice). */
+  onApplied(listener: (events: readonly AppliedNotice[]) => void): void {
+    this.appliedListener = listener;
   }
 
   /** Told after each audit batch the worker committed (the checkpoint policy runs here). */
@@ -146,6 +153,9 @@ export class ProjectionThread implements OnModuleInit, BeforeApplicationShutdown
       case 'readModels':
       case 'swapped':
         this.readModelsListener(message.report, message.kind === 'swapped');
+        return;
+      case 'applied':
+        this.appliedListener(message.events);
         return;
       case 'audit':
         this.audit.advance(message.report);

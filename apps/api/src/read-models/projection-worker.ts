@@ -31,6 +31,16 @@ async function main(): Promise<void> {
     {
       onBatch: () => send({ kind: 'readModels', report: readModelsReport() }),
       onSwap: () => send({ kind: 'swapped', report: readModelsReport() }),
+      onApplied: (events) =>
+        send({
+          kind: 'applied',
+          events: events.map((e) => ({
+            position: e.position.toString(),
+            stream: e.stream,
+            type: e.type,
+            recordedAt: e.recordedAt,
+          })),
+        }),
       onError: failure('readModels'),
     },
   );

@@ -7,7 +7,17 @@ import { generationOf, openReadModelDb, readModelProjections } from '@app/projec
 import { ReadinessRegistry } from '../health/readiness';
 import { serviceUnavailable } from '../http/problem';
 import { ProjectionThread, RemoteRunner } from './projection-thread';
-import { ReadModelsReport } from './projection-thread-messages';
+import { AppliedNotice, ReadModelsReport } from './projection-thread-messages';
+
+/** An event the served read models have applied, as the post-commit notice carries it (no data). */
+export interface AppliedEvent {
+  readonly position: Position;
+  readonly stream: string;
+  readonly type: string;
+  readonly recordedAt: string;
+}
+
+export type AppliedEventsListener = (events: readonly AppliedEvent[]) => void;
 
 /** How long a swapped-out database stays open for reads that already hold it. */
 const RETIRE_AFTER_MS = 5000;
@@ -33,6 +43,7 @@ export class ServedReadModels {
   ) {
     this.current = { id: generationOf(file) ?? 'unknown', db };
     this.runner = thread.readModels((report) => this.report(report));
+    thread.onApplied((notices) => this.takeApplied(notices));
   }
 
   /** The database to read from now; take it afresh for each request. */
@@ -69,6 +80,38 @@ export class ServedReadModels {
   private report(report: ReadModelsReport): void {
     if (report.generation !== this.current.id && !this.follow(report.generation)) return;
     this.runner.advance(report);
+    this.flushApplied();
+  }
+
+  private readonly appliedListeners = new Set<AppliedEventsListener>();
+  /** Notices the worker sent for events this thread's connection does not reflect yet (a swap not yet followed). */
+  private heldApplied: AppliedEvent[] = [];
+
+  /** Listens to the events the served read models applied, each once, in log order, once a read here sees them. */
+  onApplied(listener: AppliedEventsListener): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
+  }
+
+  private takeApplied(notices: readonly AppliedNotice[]): void {
+    for (const n of notices) this.heldApplied.push({ ...n, position: BigInt(n.position) });
+    this.flushApplied();
+  }
+
+  private flushApplied(): void {
+    const at = this.runner.position;
+    let ready = 0;
+    while (ready < this.heldApplied.length && this.heldApplied[ready].position <= at) ready += 1;
+    if (ready === 0) return;
+    const events = this.heldApplied.slice(0, ready);
+    this.heldApplied = this.heldApplied.slice(ready);
+    for (const listener of this.appliedListeners) {
+      try {
+        listener(events);
+      } catch {
+        // a listener's failure is its own; the read models are unaffected
+      }
+    }
   }
 
   /** Opens the generation the worker moved to, if the path still stands for it. */
@@ -152,6 +195,15 @@ export class ReadModels implements OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     this.live.close();
+  }
+
+  /**
+   * Listens to the events the served read models have applied, told after each committed
+   * batch (each event once, in log order) once a read on this thread sees them: the
+   * post-commit notice. Returns the unsubscribe.
+   */
+  onApplied(listener: AppliedEventsListener): () => void {
+    return this.live.onApplied(listener);
   }
 
   /** Called after every acknowledged append: reads will wait for it, and the worker applies it now. */
