@@ -105,6 +105,10 @@ describe('rebuilding the read models beside the live ones', () => {
     expect(firstDifference(dumpReadModels(rebuilt), incremental)).toBeNull();
     expect(dumpReadModels(rebuilt)).toEqual(incremental);
     expect(Object.keys(incremental).sort()).toEqual([
+      'fact_contacts',
+      'fact_matter_versions',
+      'fact_milestones',
+      'fact_resolutions',
       'matter_petitioners',
       'matters',
       'principals',

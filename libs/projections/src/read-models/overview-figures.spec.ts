@@ -1,12 +1,12 @@
 import { domainEvent, DomainEvent } from '@app/domain';
 import { at, ev, officialCalendar } from '@app/domain/testing';
 import { activityFactsProjection } from './activity-facts.projection';
-import { matterFactsProjection } from './matter-facts.projection';
+import { mattersProjection } from './matters.projection';
 import { judgeDateFor, overviewFigures, overviewReport } from './overview-figures';
 import { applyAll, envelopes, onStream, readModelDb } from './spec-support';
 
 const settings = { timeZone: 'Asia/Shanghai', calendar: officialCalendar, rollForward: true };
-const projections = [matterFactsProjection(settings), activityFactsProjection(settings)];
+const projections = [mattersProjection(settings), activityFactsProjection(settings)];
 
 const online = (when: string, repeat = false) =>
   domainEvent('ContactRecorded', when, {
