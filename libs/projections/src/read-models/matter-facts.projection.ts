@@ -16,13 +16,20 @@ import { ClockSettings, DomainEvent, localDateOf, MatterState, Milestone, milest
  *   A report as of a position before the correction shows the old category (what
  *   was known then, and what a figure published then was computed from); one
  *   as of a later position shows the corrected one. Published figures stay
- *   reproducible because they record their position.
+ *   reproducible because they record their position. `fact_recategorised`
+ *   lists the matters whose category ever changed: for every other matter,
+ *   the category a contact was recorded under is the one it has at any position.
  * - `fact_milestones`: every statutory limit of every matter (the domain's
  *   `milestonesOf`), one row per change of a limit (it appears, is extended, is
  *   met, is excused by a remit return), valid from `position` to `superseded`;
  *   `set_at` and `met_at` are the positions at which the limit first appeared
  *   and at which it was met.
  * - `fact_resolutions`: one row per MatterResolved (化解).
+ *
+ * Indexes serve the reports at scale: contacts of a range of days with every
+ * column the reports group by (read from the index alone), the first contacts of
+ * a matter by channel, limits by last day, and the duties that are open or were
+ * met late (`fact_milestones_open`: the only ones a day can find open).
  *
  * They are written by the `matters` projection (matters.projection.ts) from the
  * one fold of each matter it keeps: the folded state and its milestones (the
@@ -39,6 +46,7 @@ export const MATTER_FACT_STATEMENTS = {
     'UPDATE fact_matter_versions SET superseded = ? WHERE matter_id = ? AND superseded IS NULL AND position < ?',
   version: `INSERT OR REPLACE INTO fact_matter_versions (matter_id, position, superseded, category, subject,
       responsible_unit, assigned_unit) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  recategorised: 'INSERT OR IGNORE INTO fact_recategorised (matter_id) VALUES (?)',
   endMilestone:
     'UPDATE fact_milestones SET superseded = ? WHERE matter_id = ? AND key = ? AND superseded IS NULL AND position < ?',
   milestone: `INSERT OR REPLACE INTO fact_milestones (matter_id, key, position, superseded, step, kind, unit, from_on,
@@ -107,13 +115,16 @@ export const MATTER_FACTS_SCHEMA = `
         is_collective INTEGER NOT NULL, is_repeat INTEGER NOT NULL,
         recorded_category TEXT NOT NULL, recorded_unit TEXT NOT NULL, assigned_unit TEXT
       );
-      CREATE INDEX IF NOT EXISTS fact_contacts_by_day ON fact_contacts (occurred_on, channel);
+      CREATE INDEX IF NOT EXISTS fact_contacts_by_day ON fact_contacts (occurred_on, channel, level, source,
+        is_collective, is_repeat, headcount, matter_id, recorded_category);
       CREATE INDEX IF NOT EXISTS fact_contacts_by_matter ON fact_contacts (matter_id, position);
+      CREATE INDEX IF NOT EXISTS fact_contacts_firsts ON fact_contacts (matter_id, is_repeat, channel, position);
       CREATE TABLE IF NOT EXISTS fact_matter_versions (
         matter_id TEXT NOT NULL, position INTEGER NOT NULL, superseded INTEGER,
         category TEXT NOT NULL, subject TEXT, responsible_unit TEXT NOT NULL, assigned_unit TEXT,
         PRIMARY KEY (matter_id, position)
       ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS fact_recategorised (matter_id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS fact_milestones (
         matter_id TEXT NOT NULL, key TEXT NOT NULL, position INTEGER NOT NULL, superseded INTEGER,
         step TEXT NOT NULL, kind TEXT NOT NULL, unit TEXT, from_on TEXT NOT NULL, last_day TEXT NOT NULL,
@@ -121,6 +132,9 @@ export const MATTER_FACTS_SCHEMA = `
         PRIMARY KEY (matter_id, key, position)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS fact_milestones_by_last_day ON fact_milestones (step, last_day);
+      CREATE INDEX IF NOT EXISTS fact_milestones_by_day ON fact_milestones (last_day);
+      CREATE INDEX IF NOT EXISTS fact_milestones_open ON fact_milestones (superseded, last_day)
+        WHERE kind = 'duty' AND excused IS NULL AND (met_on IS NULL OR met_on > last_day);
       CREATE INDEX IF NOT EXISTS fact_milestones_by_unit ON fact_milestones (unit, last_day);
       CREATE TABLE IF NOT EXISTS fact_resolutions (
         position INTEGER PRIMARY KEY, matter_id TEXT NOT NULL, occurred_at TEXT NOT NULL, resolved_on TEXT NOT NULL
@@ -201,6 +215,7 @@ function recordVersion(
     before.assignedUnit === next.assignedUnit
   )
     return;
+  if (before && before.category !== next.category) batch.sql.recategorised.run(matterId);
   batch.endVersion(matterId, position, before !== null);
   batch.addVersion([matterId, position, null, next.category, next.subject, next.responsibleUnit, next.assignedUnit]);
 }

@@ -9,6 +9,7 @@ import {
   recordMatterFacts,
   StoredMilestones,
 } from './matter-facts.projection';
+import { OverviewAggregateBatch, OVERVIEW_AGGREGATES_SCHEMA } from './overview-aggregates';
 
 export interface MatterRow {
   state: MatterState;
@@ -127,8 +128,8 @@ function nextDueOf(state: MatterState, settings: ClockSettings): string | null {
 /**
  * The current state of every matter, folded once per event by the domain's own
  * `evolveMatter`, with the columns that `GET /matters` filters on, and the facts of
- * matters the reports filter "as known at" (see matter-facts.projection.ts), written
- * from that same fold. `next_due` is the earliest last day of a running duty, so
+ * matters the reports filter "as known at" (see matter-facts.projection.ts) and the
+ * overview's daily sums (overview-aggregates.ts), written from that same fold. `next_due` is the earliest last day of a running duty, so
  * "overdue as of D" is `next_due < D` without refolding anything.
  *
  * `matters` is a rowid table, not WITHOUT ROWID like the small tables: its rows carry the
@@ -142,6 +143,7 @@ export function mattersProjection(settings: ClockSettings): Projection {
     const sql = statements(db);
     const cache = recentOf(db);
     const facts = new MatterFactBatch(sql);
+    const aggregates = new OverviewAggregateBatch(settings);
     const touched = new Map<string, { folded: Folded | null; stored: boolean; changed: boolean }>();
     for (const event of events) {
       if (!event.stream.startsWith('matter-')) continue;
@@ -162,6 +164,7 @@ export function mattersProjection(settings: ClockSettings): Projection {
       if (!state) continue;
       const previous = current ? current.milestones : {};
       const milestones = recordMatterFacts(facts, settings, id, event.position, domainEvent, before, state, previous);
+      aggregates.record(before, state, previous, milestones);
       // The statutory clock is the costly part; most events (contacts, actions, evaluations,
       // resolutions) cannot move a limit, so their row keeps the days it had.
       const nextDue = current && KEEPS_DEADLINES.has(event.type) ? current.nextDue : nextDueOf(state, settings);
@@ -183,6 +186,7 @@ export function mattersProjection(settings: ClockSettings): Projection {
       }
     }
     facts.flush();
+    aggregates.flush(db);
     for (const [id, { folded, stored, changed }] of touched) {
       if (!changed || !folded) continue;
       const { state } = folded;
@@ -207,7 +211,7 @@ export function mattersProjection(settings: ClockSettings): Projection {
   };
   return {
     name: 'matters',
-    version: 2,
+    version: 3,
     schema: `
       CREATE TABLE IF NOT EXISTS matters (
         id TEXT PRIMARY KEY, revision INTEGER NOT NULL, position TEXT NOT NULL, status TEXT NOT NULL,
@@ -221,7 +225,8 @@ export function mattersProjection(settings: ClockSettings): Projection {
         PRIMARY KEY (matter_id, petitioner_id)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS matter_petitioners_by_petitioner ON matter_petitioners (petitioner_id);
-      ${MATTER_FACTS_SCHEMA}`,
+      ${MATTER_FACTS_SCHEMA}
+      ${OVERVIEW_AGGREGATES_SCHEMA}`,
     apply(event, { db }) {
       applyBatch([event], db);
     },
