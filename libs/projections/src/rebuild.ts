@@ -83,7 +83,7 @@ function lock(file: string): () => void {
 }
 
 /** The page cache of a generation being built, in KiB (SQLite's default is 2 MiB). */
-const REBUILD_CACHE_KIB = 64 * 1024;
+const REBUILD_CACHE_KIB = 32 * 1024;
 
 /**
  * Drops the indexes the projections' schemas declared (not those SQLite keeps for a

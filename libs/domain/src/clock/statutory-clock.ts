@@ -49,7 +49,7 @@ export function lastDayOf(limit: StatutoryLimit, factDay: LocalDate, options: La
   return known;
 }
 
-const MAX_REMEMBERED_DAYS = 100_000;
+const MAX_REMEMBERED_DAYS = 20_000;
 const lastDays = new WeakMap<WorkingCalendar, Map<string, LastDay>>();
 
 function computeLastDay(limit: StatutoryLimit, days: number, factDay: LocalDate, options: LastDayOptions): LastDay {

@@ -115,7 +115,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 const QUARTER_HOUR_MS = 15 * 60_000;
-const MAX_CACHED_DATES = 100_000;
+const MAX_CACHED_DATES = 50_000;
 /** Per zone: local dates by UTC quarter hour, and by instant text as given. */
 const dateCaches = new Map<string, { byQuarter: Map<number, LocalDate>; byText: Map<string, LocalDate> }>();
 

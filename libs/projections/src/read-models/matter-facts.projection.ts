@@ -139,7 +139,7 @@ export const MATTER_FACTS_SCHEMA = `
       CREATE TABLE IF NOT EXISTS fact_resolutions (
         position INTEGER PRIMARY KEY, matter_id TEXT NOT NULL, occurred_at TEXT NOT NULL, resolved_on TEXT NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS fact_resolutions_by_matter ON fact_resolutions (matter_id, position);`;
+      CREATE INDEX IF NOT EXISTS fact_resolutions_by_matter ON fact_resolutions (matter_id, position, resolved_on);`;
 
 /** A matter's limits as last recorded, by key (`reply#0`): what the next event's limits are compared against. */
 export type StoredMilestones = Record<string, StoredMilestone>;

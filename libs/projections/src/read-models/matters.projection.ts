@@ -63,7 +63,7 @@ interface Folded {
  * batch, or another runner writing the same file, simply makes it miss.
  */
 const recent = new WeakMap<Database.Database, Map<string, Folded>>();
-const RECENT_LIMIT = 8192;
+const RECENT_LIMIT = 4096;
 
 function recentOf(db: Database.Database): Map<string, Folded> {
   let cache = recent.get(db);
@@ -211,7 +211,7 @@ export function mattersProjection(settings: ClockSettings): Projection {
   };
   return {
     name: 'matters',
-    version: 3,
+    version: 4,
     schema: `
       CREATE TABLE IF NOT EXISTS matters (
         id TEXT PRIMARY KEY, revision INTEGER NOT NULL, position TEXT NOT NULL, status TEXT NOT NULL,
