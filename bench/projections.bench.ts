@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { EventEnvelope, NewEvent, Projection, SqliteEventStore, START } from '@app/ledger';
 import { rebuildReadModels, readModelProjections } from '@app/projections';
 import { runDemo } from '../apps/cli/src/demo/run-demo';
-import { Figure, timed } from './bench-harness';
+import { Figure, timed, withPeakRss } from './bench-harness';
 
 export interface ProjectionBenchOptions {
   /** Scale of the demo city (1 = the example report's volumes, about 42,000 events). */
@@ -66,26 +66,29 @@ async function rebuildFigure(
 ): Promise<Figure> {
   const read = await plainRead(store, batchSize);
   let shown = 0;
-  const result = await rebuildReadModels({
-    store,
-    file: dataFiles(config).readModels,
-    projections,
-    batchSize,
-    onProgress: (p) => {
-      if (p.seconds - shown >= 10) {
-        shown = p.seconds;
-        progress(
-          `  rebuilding (${label}): ${p.applied.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} events`,
-        );
-      }
-    },
-  });
+  const { peakMb, result } = await withPeakRss(() =>
+    rebuildReadModels({
+      store,
+      file: dataFiles(config).readModels,
+      projections,
+      batchSize,
+      onProgress: (p) => {
+        if (p.seconds - shown >= 10) {
+          shown = p.seconds;
+          progress(
+            `  rebuilding (${label}): ${p.applied.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} events`,
+          );
+        }
+      },
+    }),
+  );
   return {
     name: `rebuild ${projections.length === 1 ? projections[0].name : 'every read model'}, ${label}`,
     count: result.events,
     seconds: result.seconds,
     unit: 'events/s',
     baseline: { name: 'plain read of the same log', count: read.count, seconds: read.seconds },
+    note: `peak RSS ${peakMb.toFixed(0)} MB`,
   };
 }
 

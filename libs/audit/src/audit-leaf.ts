@@ -1,8 +1,14 @@
 import { canonicalJson, EventEnvelope } from '@app/ledger';
 import { leafHashOfText, toHex } from './merkle-hash';
 
+/** What of an event its audit leaf commits to (a stored copy of these fields hashes the same). */
+export type AuditLeafFields = Pick<
+  EventEnvelope,
+  'stream' | 'revision' | 'type' | 'occurredAt' | 'recordedAt' | 'actor' | 'data'
+>;
+
 /** The canonical JSON an audit leaf commits to (auditLeafBytes is its UTF-8). */
-export function auditLeafText(event: EventEnvelope, index: number): string {
+export function auditLeafText(event: AuditLeafFields, index: number): string {
   return canonicalJson({
     index,
     stream: event.stream,
@@ -21,7 +27,7 @@ export function auditLeafText(event: EventEnvelope, index: number): string {
  * is, both clocks, who did it and its data (personal data only as ciphertext, so
  * erasing a key changes no hash).
  */
-export function auditLeafBytes(event: EventEnvelope, index: number): Buffer {
+export function auditLeafBytes(event: AuditLeafFields, index: number): Buffer {
   return Buffer.from(auditLeafText(event, index), 'utf8');
 }
 
@@ -30,11 +36,11 @@ export function auditLeafBytes(event: EventEnvelope, index: number): Buffer {
  * same as leafHash(auditLeafBytes(event, index)) without making the bytes (the
  * tree and verification call it once per event).
  */
-export function auditLeafHashBytes(event: EventEnvelope, index: number): Buffer {
+export function auditLeafHashBytes(event: AuditLeafFields, index: number): Buffer {
   return leafHashOfText(auditLeafText(event, index));
 }
 
 /** RFC 6962 leaf hash of an event: SHA-256(0x00 || canonical bytes), lowercase hex. */
-export function auditLeafHash(event: EventEnvelope, index: number): string {
+export function auditLeafHash(event: AuditLeafFields, index: number): string {
   return toHex(auditLeafHashBytes(event, index));
 }

@@ -29,7 +29,6 @@ export { findMatter, listMatters, mattersProjection, petitionerExists } from './
 export type { MatterFilter, MatterRow } from './read-models/matters.projection';
 export { timelineOf, timelineProjection } from './read-models/timeline.projection';
 export type { TimelineEntry } from './read-models/timeline.projection';
-export { matterFactsProjection } from './read-models/matter-facts.projection';
 export { activityFactsProjection } from './read-models/activity-facts.projection';
 export { openDuties, BUREAU_UNIT } from './read-models/reminder-duties';
 

@@ -1,7 +1,6 @@
 import type { ClockSettings } from '@app/domain';
 import type { Projection } from '@app/ledger';
 import { activityFactsProjection } from './read-models/activity-facts.projection';
-import { matterFactsProjection } from './read-models/matter-facts.projection';
 import { mattersProjection } from './read-models/matters.projection';
 import { principalsProjection } from './read-models/principals.projection';
 import { timelineProjection } from './read-models/timeline.projection';
@@ -19,7 +18,6 @@ export function readModelProjections(settings: ClockSettings): Projection[] {
     principalsProjection,
     mattersProjection(settings),
     timelineProjection,
-    matterFactsProjection(settings),
     activityFactsProjection(settings),
     rhythmProjection(settings),
   ];

@@ -105,6 +105,13 @@ describe('rebuilding the read models beside the live ones', () => {
     expect(firstDifference(dumpReadModels(rebuilt), incremental)).toBeNull();
     expect(dumpReadModels(rebuilt)).toEqual(incremental);
     expect(Object.keys(incremental).sort()).toEqual([
+      'agg_contact_days',
+      'agg_online_replies',
+      'fact_contacts',
+      'fact_matter_versions',
+      'fact_milestones',
+      'fact_recategorised',
+      'fact_resolutions',
       'matter_petitioners',
       'matters',
       'principals',

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { systemNow } from '@app/runtime';
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { EventStore, Position, type Projection } from '@app/ledger';
@@ -81,6 +82,24 @@ function lock(file: string): () => void {
   throw new Error(`cannot take the rebuild lock ${lockFile}`);
 }
 
+/** The page cache of a generation being built, in KiB (SQLite's default is 2 MiB). */
+const REBUILD_CACHE_KIB = 32 * 1024;
+
+/**
+ * Drops the indexes the projections' schemas declared (not those SQLite keeps for a
+ * primary key or a UNIQUE constraint, which the projections' own statements rely on)
+ * and returns the statements that create them again.
+ */
+function dropSecondaryIndexes(db: Database.Database): string[] {
+  const indexes = db
+    .prepare<[], { name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+    )
+    .all();
+  for (const index of indexes) db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+  return indexes.map((index) => index.sql);
+}
+
 function stamp(date: Date): string {
   return date.toISOString().replace(/[-:.]/g, '');
 }
@@ -106,8 +125,14 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     let total = (await options.store.head()).events;
     let lastHeadLookup = 0;
     try {
-      // Nobody reads this file before the swap, and a crash discards it: no need to sync each batch.
+      // Nobody reads this file before the swap, and a crash discards it: no need to sync each batch,
+      // nor to write each page twice (to the write-ahead log, then to the file); a rollback journal in
+      // memory still undoes a failed batch. A larger page cache keeps the indexes' hot pages in memory.
       db.pragma('synchronous = OFF');
+      db.pragma('journal_mode = MEMORY');
+      db.pragma(`cache_size = -${REBUILD_CACHE_KIB}`);
+      // Secondary indexes are built once at the end, from sorted rows, rather than maintained row by row.
+      const deferred = dropSecondaryIndexes(db);
       const runner = new ProjectionRunner(options.store, db, options.projections, {
         batchSize: options.batchSize ?? 2000,
         onBatch: () => {
@@ -133,6 +158,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
         },
       });
       await runner.catchUp();
+      for (const sql of deferred) db.exec(sql);
       // Self-contained and on disk before anyone can open it through the live path.
       db.pragma('synchronous = FULL');
       db.pragma('wal_checkpoint(TRUNCATE)');

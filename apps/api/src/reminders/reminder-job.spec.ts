@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { configureReminderChannel } from '@app/domain';
 import { at, ev, officialCalendar } from '@app/domain/testing';
 import { SqliteEventStore } from '@app/ledger';
-import { matterFactsProjection } from '@app/projections';
+import { mattersProjection } from '@app/projections';
 import { applyAll, envelopes, onStream, readModelDb } from '@app/projections/testing';
 import { SecretBox } from '@app/security';
 import { CHANNEL_SECRET_KEY, ReminderJob } from './reminder-job';
@@ -56,7 +56,7 @@ describe('the daily reminder job', () => {
         'no_stream',
       );
       // Accepted 03-05 by town-a: reply due 05-05, within three working days of 04-29. Another unit has no channel.
-      const projections = [matterFactsProjection(settings)];
+      const projections = [mattersProjection(settings)];
       const db = readModelDb(projections);
       const events = envelopes([
         ...onStream('matter-R', [

@@ -31,6 +31,28 @@ export interface LastDayOptions {
  */
 export function lastDayOf(limit: StatutoryLimit, factDay: LocalDate, options: LastDayOptions): LastDay {
   const days = limit.length + (options.extensionDays ?? 0);
+  // Pure in (calendar, unit, days, day, roll-forward): remembered per calendar, since every event that can move
+  // a limit recomputes all of a matter's limits, and rebuilding a log asks the same few thousand questions.
+  let memo = lastDays.get(options.calendar);
+  if (!memo) {
+    memo = new Map();
+    lastDays.set(options.calendar, memo);
+  }
+  const key = `${limit.unit}|${days}|${factDay}|${options.rollForward === false ? 0 : 1}`;
+  let known = memo.get(key);
+  if (!known) {
+    const computed = computeLastDay(limit, days, factDay, options);
+    known = Object.freeze({ lastDay: computed.lastDay, assumedYears: Object.freeze([...computed.assumedYears]) });
+    if (memo.size >= MAX_REMEMBERED_DAYS) memo.clear();
+    memo.set(key, known);
+  }
+  return known;
+}
+
+const MAX_REMEMBERED_DAYS = 20_000;
+const lastDays = new WeakMap<WorkingCalendar, Map<string, LastDay>>();
+
+function computeLastDay(limit: StatutoryLimit, days: number, factDay: LocalDate, options: LastDayOptions): LastDay {
   if (limit.unit === 'working_days') {
     // Counting only working days already ends on one: nothing to roll.
     const { date, assumedYears } = addWorkingDays(options.calendar, factDay, days);

@@ -236,13 +236,42 @@ export function computeFigures(facts: PeriodFacts, belongs: (unit: string | null
   };
 }
 
-/** Each unit's figures; facts of units not listed are ignored. */
+/**
+ * Each unit's figures; facts of units not listed are ignored. The facts are split by
+ * unit once (in their order), so each unit's figures look at its own facts only: the
+ * same figures as filtering every fact for every unit, without units × facts work.
+ */
 export function figuresByUnit(facts: PeriodFacts, units: readonly string[]): Map<string, UnitResult> {
+  const wanted = new Set(units);
+  const split = <T>(items: readonly T[], unitOf: (item: T) => string | null): Map<string, T[]> => {
+    const byUnit = new Map<string, T[]>();
+    for (const item of items) {
+      const unit = unitOf(item);
+      if (unit === null || !wanted.has(unit)) continue;
+      const list = byUnit.get(unit);
+      if (list) list.push(item);
+      else byUnit.set(unit, [item]);
+    }
+    return byUnit;
+  };
+  const contacts = split(facts.contacts, (c) => c.unit);
+  const due = split(facts.due, (m) => m.unit);
+  const open = split(facts.open, (m) => m.unit);
+  const evaluations = split(facts.evaluations, (v) => v.unit);
   const out = new Map<string, UnitResult>();
   for (const unit of units)
     out.set(
       unit,
-      computeFigures(facts, (u) => u === unit),
+      computeFigures(
+        {
+          ...facts,
+          contacts: contacts.get(unit) ?? [],
+          due: due.get(unit) ?? [],
+          open: open.get(unit) ?? [],
+          evaluations: evaluations.get(unit) ?? [],
+        },
+        (u) => u === unit,
+      ),
     );
   return out;
 }

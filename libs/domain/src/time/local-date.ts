@@ -45,10 +45,17 @@ export function isLocalDate(input: unknown): input is LocalDate {
   return typeof input === 'string' && parseLocalDate(input).ok;
 }
 
+/** Dates already checked: reports compare the same few thousand dates again and again. */
+const checkedDates = new Set<string>();
+const MAX_CHECKED_DATES = 100_000;
+
 /** Throws on anything that is not a valid date: internal callers pass only validated dates. */
 function assertDate(date: LocalDate): void {
+  if (checkedDates.has(date)) return;
   const parsed = parseLocalDate(date);
   if (!parsed.ok) throw new RangeError(parsed.error.message);
+  if (checkedDates.size >= MAX_CHECKED_DATES) checkedDates.clear();
+  checkedDates.add(date);
 }
 
 export interface DateParts {

@@ -115,8 +115,18 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 const QUARTER_HOUR_MS = 15 * 60_000;
-const MAX_CACHED_DATES = 100_000;
-const dateCache = new Map<string, LocalDate>();
+const MAX_CACHED_DATES = 50_000;
+/** Per zone: local dates by UTC quarter hour, and by instant text as given. */
+const dateCaches = new Map<string, { byQuarter: Map<number, LocalDate>; byText: Map<string, LocalDate> }>();
+
+function cachesFor(timeZone: string): { byQuarter: Map<number, LocalDate>; byText: Map<string, LocalDate> } {
+  let caches = dateCaches.get(timeZone);
+  if (!caches) {
+    caches = { byQuarter: new Map(), byText: new Map() };
+    dateCaches.set(timeZone, caches);
+  }
+  return caches;
+}
 
 /**
  * The calendar date that an instant falls on in the given zone.
@@ -124,17 +134,31 @@ const dateCache = new Map<string, LocalDate>();
  * Intl formatting is the costliest step of projecting an event, so dates are cached
  * per zone and UTC quarter hour: every zone's offset is a whole number of quarter
  * hours, so local midnight always falls on a quarter-hour boundary in UTC and all
- * instants of one quarter hour share one local date.
+ * instants of one quarter hour share one local date. The same instant text is asked
+ * for again and again (by each read model, by each limit of a matter), so its date is
+ * also kept by the text itself, which skips the parse.
  */
 export function localDateOf(instant: string | Instant, timeZone: string = DEFAULT_TIME_ZONE): LocalDate {
-  const epochMs = typeof instant === 'string' ? instantOf(instant).epochMs : instant.epochMs;
-  const key = `${timeZone}|${Math.floor(epochMs / QUARTER_HOUR_MS)}`;
-  const cached = dateCache.get(key);
+  const caches = cachesFor(timeZone);
+  if (typeof instant === 'string') {
+    const known = caches.byText.get(instant);
+    if (known !== undefined) return known;
+    const date = localDateOfEpoch(instantOf(instant).epochMs, timeZone, caches.byQuarter);
+    if (caches.byText.size >= MAX_CACHED_DATES) caches.byText.clear();
+    caches.byText.set(instant, date);
+    return date;
+  }
+  return localDateOfEpoch(instant.epochMs, timeZone, caches.byQuarter);
+}
+
+function localDateOfEpoch(epochMs: number, timeZone: string, byQuarter: Map<number, LocalDate>): LocalDate {
+  const key = Math.floor(epochMs / QUARTER_HOUR_MS);
+  const cached = byQuarter.get(key);
   if (cached !== undefined) return cached;
   const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   const date = formatDate(part('year'), part('month'), part('day'));
-  if (dateCache.size >= MAX_CACHED_DATES) dateCache.clear();
-  dateCache.set(key, date);
+  if (byQuarter.size >= MAX_CACHED_DATES) byQuarter.clear();
+  byQuarter.set(key, date);
   return date;
 }

@@ -38,7 +38,8 @@ function data<T extends keyof EventDataMap>(type: T, event: EventEnvelope): Even
  * keyed by its ledger position, each with the local date it occurred on: a
  * report for [from, to] as known at P is `occurred_on BETWEEN from AND to AND
  * position <= P`. Rows are written with INSERT OR REPLACE on the position, so
- * applying an event twice changes nothing.
+ * applying an event twice changes nothing. The by-day indexes hold the columns the
+ * overview sums, so a period is read from the index alone.
  */
 const handlers: Record<string, Handler> = {
   ReceptionRecorded(sql, event, on) {
@@ -108,7 +109,7 @@ const handlers: Record<string, Handler> = {
 export function activityFactsProjection(settings: Pick<ClockSettings, 'timeZone'>): Projection {
   return {
     name: 'activity-facts',
-    version: 2,
+    version: 3,
     schema: `
       CREATE TABLE IF NOT EXISTS fact_receptions (
         position INTEGER PRIMARY KEY, id TEXT NOT NULL, occurred_at TEXT NOT NULL, occurred_on TEXT NOT NULL,
@@ -120,13 +121,13 @@ export function activityFactsProjection(settings: Pick<ClockSettings, 'timeZone'
         position INTEGER PRIMARY KEY, id TEXT NOT NULL, occurred_at TEXT NOT NULL, occurred_on TEXT NOT NULL,
         unit TEXT NOT NULL, found INTEGER NOT NULL, resolved INTEGER NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS fact_screenings_by_day ON fact_screenings (occurred_on);
+      CREATE INDEX IF NOT EXISTS fact_screenings_by_day ON fact_screenings (occurred_on, position, found, resolved);
       CREATE INDEX IF NOT EXISTS fact_screenings_by_unit ON fact_screenings (unit, occurred_on);
       CREATE TABLE IF NOT EXISTS fact_risk_assessments (
         position INTEGER PRIMARY KEY, id TEXT NOT NULL, occurred_at TEXT NOT NULL, occurred_on TEXT NOT NULL,
         project TEXT NOT NULL, passed INTEGER NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS fact_risk_assessments_by_day ON fact_risk_assessments (occurred_on);
+      CREATE INDEX IF NOT EXISTS fact_risk_assessments_by_day ON fact_risk_assessments (occurred_on, position, passed);
       CREATE TABLE IF NOT EXISTS fact_campaigns (
         position INTEGER PRIMARY KEY, campaign_id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, occurred_at TEXT NOT NULL,
         launched_on TEXT NOT NULL, last_target TEXT, targets TEXT NOT NULL
@@ -135,7 +136,7 @@ export function activityFactsProjection(settings: Pick<ClockSettings, 'timeZone'
         position INTEGER PRIMARY KEY, campaign_id TEXT NOT NULL, matter_id TEXT NOT NULL, assigned_by TEXT NOT NULL,
         occurred_at TEXT NOT NULL, added_on TEXT NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS fact_campaign_cases_by_campaign ON fact_campaign_cases (campaign_id, added_on);
+      CREATE INDEX IF NOT EXISTS fact_campaign_cases_by_campaign ON fact_campaign_cases (campaign_id, added_on, position, matter_id);
       CREATE INDEX IF NOT EXISTS fact_campaign_cases_by_matter ON fact_campaign_cases (matter_id);
       CREATE TABLE IF NOT EXISTS fact_meetings (
         position INTEGER PRIMARY KEY, meeting_id TEXT NOT NULL, kind TEXT NOT NULL, chair TEXT NOT NULL,
@@ -153,7 +154,7 @@ export function activityFactsProjection(settings: Pick<ClockSettings, 'timeZone'
         position INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, unit TEXT NOT NULL, person TEXT,
         occurred_at TEXT NOT NULL, occurred_on TEXT NOT NULL, ranking TEXT, bulletin TEXT, matters TEXT NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS fact_accountability_by_day ON fact_accountability (occurred_on);
+      CREATE INDEX IF NOT EXISTS fact_accountability_by_day ON fact_accountability (occurred_on, position, kind);
       CREATE INDEX IF NOT EXISTS fact_accountability_by_unit ON fact_accountability (unit, occurred_on);
       CREATE TABLE IF NOT EXISTS fact_upper_assignments (
         position INTEGER PRIMARY KEY, matter_id TEXT NOT NULL, level TEXT NOT NULL, document_ref TEXT NOT NULL,

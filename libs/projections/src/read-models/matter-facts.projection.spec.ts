@@ -2,11 +2,11 @@ import { domainEvent, milestoneOutcome } from '@app/domain';
 import { at, ev, officialCalendar } from '@app/domain/testing';
 import { CONTACTS_KNOWN_AT, milestonesKnownAt } from './fact-queries';
 import { scopeParams } from './fact-scope';
-import { matterFactsProjection } from './matter-facts.projection';
+import { mattersProjection } from './matters.projection';
 import { allRows, applyAll, envelopes, onStream, readModelDb, rowsOf } from './spec-support';
 
 const settings = { timeZone: 'Asia/Shanghai', calendar: officialCalendar, rollForward: true };
-const projection = matterFactsProjection(settings);
+const projection = mattersProjection(settings);
 
 // Positions 1..8 on matter M-1, then position 9 opens M-2 (so another stream interleaves).
 const history = envelopes([
@@ -199,6 +199,40 @@ describe('matter facts: contacts, matter versions, milestones and resolutions, e
       history.flatMap((e) => [e, e]),
     );
     expect(allRows(doubled)).toEqual(once);
+  });
+
+  it('writes the same rows whether a batch holds one event, a few, or the whole history', () => {
+    // History, then a matter returned and assigned again, interleaved with another one.
+    const later = envelopes(
+      [
+        ...onStream('matter-M-3', [...ev.opened(at('2022-03-01')), ev.assigned(at('2022-03-02'))]),
+        ...onStream('matter-M-4', ev.opened(at('2022-03-02'))),
+      ],
+      history.length + 1,
+    );
+    const last = envelopes(
+      onStream('matter-M-3', [
+        ev.returned(at('2022-03-03')),
+        ev.assigned(at('2022-03-04'), 'dept-housing'),
+        ev.accepted(at('2022-03-05'), 'dept-housing'),
+      ]),
+      history.length + later.length + 1,
+    ).map((e) => ({ ...e, revision: e.revision + 3 }));
+    const more = [...history, ...later, ...last];
+    const oneByOne = readModelDb([projection]);
+    applyAll(oneByOne, [projection], more);
+    const expected = allRows(oneByOne);
+    expect(expected.fact_milestones.filter((r) => r.matter_id === 'M-3').length).toBeGreaterThan(4);
+    for (const size of [2, 3, 5, more.length]) {
+      const db = readModelDb([projection]);
+      db.transaction(() => {
+        for (let i = 0; i < more.length; i += size) projection.applyBatch!(more.slice(i, i + size), { db, index: i });
+      })();
+      expect(allRows(db)).toEqual(expected);
+      // A batch that repeats what is applied already changes nothing.
+      db.transaction(() => projection.applyBatch!([...more, ...more], { db, index: 0 }))();
+      expect(allRows(db)).toEqual(expected);
+    }
   });
 
   it('excuses the limits of an assignment the unit returned as outside its remit', () => {

@@ -1,7 +1,15 @@
 import type Database from 'better-sqlite3';
-import { ClockSettings, deadlines, Deadline, evolveMatter, localDateOf, MatterState, upcastEvent } from '@app/domain';
+import { ClockSettings, deadlines, evolveMatter, localDateOf, MatterState, upcastEvent } from '@app/domain';
 import { EventEnvelope, type Projection } from '@app/ledger';
-import { prepared } from '../prepared';
+import { statementCache } from './fact-scope';
+import {
+  MATTER_FACT_STATEMENTS,
+  MatterFactBatch,
+  MATTER_FACTS_SCHEMA,
+  recordMatterFacts,
+  StoredMilestones,
+} from './matter-facts.projection';
+import { OverviewAggregateBatch, OVERVIEW_AGGREGATES_SCHEMA } from './overview-aggregates';
 
 export interface MatterRow {
   state: MatterState;
@@ -37,105 +45,193 @@ const KEEPS_DEADLINES = new Set([
   'CorrectionRecorded',
 ]);
 
-/**
- * Recently folded states by connection, so a busy matter is not parsed back from JSON
- * at every event. An entry is used only when its revision is the row's: a rolled-back
- * batch, or another runner writing the same file, simply makes it miss.
- */
-const recent = new WeakMap<Database.Database, Map<string, { revision: number; state: MatterState }>>();
-const RECENT_LIMIT = 4096;
-
-function stateOf(db: Database.Database, id: string, revision: number): MatterState {
-  const hit = recent.get(db)?.get(id);
-  if (hit && hit.revision === revision) return hit.state;
-  const row = prepared<[string], { state: string }>(db, 'SELECT state FROM matters WHERE id = ?').get(id)!;
-  return JSON.parse(row.state) as MatterState;
+/** A matter as the projection keeps it between events: the `matters` row, parsed. */
+interface Folded {
+  readonly revision: number;
+  readonly position: bigint;
+  readonly openedOn: string;
+  readonly nextDue: string | null;
+  readonly state: MatterState;
+  readonly milestones: StoredMilestones;
+  /** `milestones` serialised (kept, since most events leave them as they were). */
+  readonly milestonesJson: string;
 }
 
-function remember(db: Database.Database, id: string, revision: number, state: MatterState): void {
+/**
+ * Recently folded matters by connection, so a busy matter is not parsed back from JSON
+ * at every batch. An entry is used only when its revision is the row's: a rolled-back
+ * batch, or another runner writing the same file, simply makes it miss.
+ */
+const recent = new WeakMap<Database.Database, Map<string, Folded>>();
+const RECENT_LIMIT = 4096;
+
+function recentOf(db: Database.Database): Map<string, Folded> {
   let cache = recent.get(db);
   if (!cache) {
     cache = new Map();
     recent.set(db, cache);
   }
-  cache.delete(id);
-  cache.set(id, { revision, state });
-  if (cache.size > RECENT_LIMIT) cache.delete(cache.keys().next().value!);
+  return cache;
+}
+
+const statements = statementCache({
+  ...MATTER_FACT_STATEMENTS,
+  revision: 'SELECT revision FROM matters WHERE id = ?',
+  load: 'SELECT revision, position, opened_on, next_due, state, milestones FROM matters WHERE id = ?',
+  insert: `INSERT INTO matters (revision, position, status, category, subject, responsible_unit, assigned_unit,
+      opened_on, next_due, state, milestones, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  update: `UPDATE matters SET revision = ?, position = ?, status = ?, category = ?, subject = ?, responsible_unit = ?,
+      assigned_unit = ?, opened_on = ?, next_due = ?, state = ?, milestones = ? WHERE id = ?`,
+  petitioner:
+    'INSERT OR REPLACE INTO matter_petitioners (matter_id, petitioner_id, ord, event_id, sealed) VALUES (?, ?, ?, ?, ?)',
+});
+
+type Statements = ReturnType<typeof statements>;
+
+/** The matter as its row stands, from the cache when the cached revision is the row's. */
+function load(sql: Statements, cache: Map<string, Folded>, id: string): Folded | null {
+  const hit = cache.get(id);
+  if (hit) {
+    const row = sql.revision.get(id) as { revision: number } | undefined;
+    if (row && row.revision === hit.revision) return hit;
+  }
+  const row = sql.load.get(id) as
+    | {
+        revision: number;
+        position: string;
+        opened_on: string;
+        next_due: string | null;
+        state: string;
+        milestones: string;
+      }
+    | undefined;
+  if (!row) return null;
+  return {
+    revision: row.revision,
+    position: BigInt(row.position),
+    openedOn: row.opened_on,
+    nextDue: row.next_due,
+    state: JSON.parse(row.state) as MatterState,
+    milestones: JSON.parse(row.milestones) as StoredMilestones,
+    milestonesJson: row.milestones,
+  };
+}
+
+/** The earliest last day of a running duty: "overdue as of D" is `next_due < D`. */
+function nextDueOf(state: MatterState, settings: ClockSettings): string | null {
+  let earliest: string | null = null;
+  for (const d of deadlines(state, settings))
+    if (d.kind === 'duty' && d.met === undefined && (earliest === null || d.lastDay < earliest)) earliest = d.lastDay;
+  return earliest;
 }
 
 /**
- * The current state of every matter, folded by the domain's own `evolveMatter`, with
- * the columns that `GET /matters` filters on. `next_due` is the earliest last day of a
- * running duty, so "overdue as of D" is `next_due < D` without refolding anything.
+ * The current state of every matter, folded once per event by the domain's own
+ * `evolveMatter`, with the columns that `GET /matters` filters on, and the facts of
+ * matters the reports filter "as known at" (see matter-facts.projection.ts) and the
+ * overview's daily sums (overview-aggregates.ts), written from that same fold. `next_due` is the earliest last day of a running duty, so
+ * "overdue as of D" is `next_due < D` without refolding anything.
+ *
+ * `matters` is a rowid table, not WITHOUT ROWID like the small tables: its rows carry the
+ * whole state, and large rows belong in a table B-tree, out of the key's index.
+ *
+ * A batch is folded in memory: each matter it touches is read once, its fact rows are
+ * written as its events are folded, and its `matters` row once, at the end of the batch.
  */
 export function mattersProjection(settings: ClockSettings): Projection {
+  const applyBatch = (events: readonly EventEnvelope[], db: Database.Database): void => {
+    const sql = statements(db);
+    const cache = recentOf(db);
+    const facts = new MatterFactBatch(sql);
+    const aggregates = new OverviewAggregateBatch(settings);
+    const touched = new Map<string, { folded: Folded | null; stored: boolean; changed: boolean }>();
+    for (const event of events) {
+      if (!event.stream.startsWith('matter-')) continue;
+      const id = event.stream.slice('matter-'.length);
+      let entry = touched.get(id);
+      if (!entry) {
+        const folded = load(sql, cache, id);
+        entry = { folded, stored: folded !== null, changed: false };
+        touched.set(id, entry);
+      }
+      const current = entry.folded;
+      // Folding is not idempotent (a contact applied twice would count twice): an event the
+      // row already reflects is skipped, so replaying a stretch of the log changes nothing.
+      if (current && current.revision >= event.revision) continue;
+      const domainEvent = upcastEvent(event);
+      const before = current ? current.state : null;
+      const state = evolveMatter(before, domainEvent);
+      if (!state) continue;
+      const previous = current ? current.milestones : {};
+      const milestones = recordMatterFacts(facts, settings, id, event.position, domainEvent, before, state, previous);
+      aggregates.record(before, state, previous, milestones);
+      // The statutory clock is the costly part; most events (contacts, actions, evaluations,
+      // resolutions) cannot move a limit, so their row keeps the days it had.
+      const nextDue = current && KEEPS_DEADLINES.has(event.type) ? current.nextDue : nextDueOf(state, settings);
+      entry.folded = {
+        revision: event.revision,
+        position: event.position,
+        openedOn: current ? current.openedOn : localDateOf(state.openedAt, settings.timeZone),
+        nextDue,
+        state,
+        milestones,
+        milestonesJson: current && milestones === previous ? current.milestonesJson : JSON.stringify(milestones),
+      };
+      entry.changed = true;
+      if (event.type === 'MatterOpened') {
+        const data = event.data as { petitioners?: { petitionerId: string; sealed: unknown }[] };
+        (data.petitioners ?? []).forEach((p, ord) =>
+          sql.petitioner.run(id, p.petitionerId, ord, event.eventId, JSON.stringify(p.sealed)),
+        );
+      }
+    }
+    facts.flush();
+    aggregates.flush(db);
+    for (const [id, { folded, stored, changed }] of touched) {
+      if (!changed || !folded) continue;
+      const { state } = folded;
+      (stored ? sql.update : sql.insert).run(
+        folded.revision,
+        folded.position.toString(),
+        state.status,
+        state.category,
+        state.subject,
+        state.responsibleUnit,
+        state.assignedUnit,
+        folded.openedOn,
+        folded.nextDue,
+        JSON.stringify(state),
+        folded.milestonesJson,
+        id,
+      );
+      cache.delete(id);
+      cache.set(id, folded);
+      if (cache.size > RECENT_LIMIT) cache.delete(cache.keys().next().value!);
+    }
+  };
   return {
     name: 'matters',
-    version: 1,
+    version: 4,
     schema: `
       CREATE TABLE IF NOT EXISTS matters (
         id TEXT PRIMARY KEY, revision INTEGER NOT NULL, position TEXT NOT NULL, status TEXT NOT NULL,
         category TEXT NOT NULL, subject TEXT, responsible_unit TEXT NOT NULL, assigned_unit TEXT,
-        opened_on TEXT NOT NULL, next_due TEXT, state TEXT NOT NULL
-      ) WITHOUT ROWID;
+        opened_on TEXT NOT NULL, next_due TEXT, state TEXT NOT NULL, milestones TEXT NOT NULL
+      );
       CREATE INDEX IF NOT EXISTS matters_by_unit ON matters (assigned_unit, id);
       CREATE INDEX IF NOT EXISTS matters_by_opened ON matters (opened_on, id);
       CREATE TABLE IF NOT EXISTS matter_petitioners (
         matter_id TEXT NOT NULL, petitioner_id TEXT NOT NULL, ord INTEGER NOT NULL, event_id TEXT NOT NULL, sealed TEXT NOT NULL,
         PRIMARY KEY (matter_id, petitioner_id)
       ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS matter_petitioners_by_petitioner ON matter_petitioners (petitioner_id);`,
-    apply(event: EventEnvelope, { db }) {
-      if (!event.stream.startsWith('matter-')) return;
-      const id = event.stream.slice('matter-'.length);
-      const row = prepared<[string], { revision: number; opened_on: string; next_due: string | null }>(
-        db,
-        'SELECT revision, opened_on, next_due FROM matters WHERE id = ?',
-      ).get(id);
-      // Folding is not idempotent (a contact applied twice would count twice): an event the
-      // row already reflects is skipped, so replaying a stretch of the log changes nothing.
-      if (row && row.revision >= event.revision) return;
-      const before = row ? stateOf(db, id, row.revision) : null;
-      const state = evolveMatter(before, upcastEvent(event));
-      if (!state) return;
-      // The statutory clock is the costly part; most events (contacts, actions, evaluations,
-      // resolutions) cannot move a limit, so their row keeps the days it had.
-      const nextDue =
-        row && KEEPS_DEADLINES.has(event.type)
-          ? row.next_due
-          : (deadlines(state, settings)
-              .filter((d: Deadline) => d.kind === 'duty' && d.met === undefined)
-              .map((d) => d.lastDay)
-              .sort()[0] ?? null);
-      const openedOn = row ? row.opened_on : localDateOf(state.openedAt, settings.timeZone);
-      prepared(
-        db,
-        `INSERT OR REPLACE INTO matters (id, revision, position, status, category, subject, responsible_unit, assigned_unit,
-           opened_on, next_due, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        id,
-        event.revision,
-        event.position.toString(),
-        state.status,
-        state.category,
-        state.subject,
-        state.responsibleUnit,
-        state.assignedUnit,
-        openedOn,
-        nextDue,
-        JSON.stringify(state),
-      );
-      remember(db, id, event.revision, state);
-      if (event.type === 'MatterOpened') {
-        const data = event.data as { petitioners?: { petitionerId: string; sealed: unknown }[] };
-        const insert = prepared(
-          db,
-          'INSERT OR REPLACE INTO matter_petitioners (matter_id, petitioner_id, ord, event_id, sealed) VALUES (?, ?, ?, ?, ?)',
-        );
-        (data.petitioners ?? []).forEach((p, ord) =>
-          insert.run(id, p.petitionerId, ord, event.eventId, JSON.stringify(p.sealed)),
-        );
-      }
+      CREATE INDEX IF NOT EXISTS matter_petitioners_by_petitioner ON matter_petitioners (petitioner_id);
+      ${MATTER_FACTS_SCHEMA}
+      ${OVERVIEW_AGGREGATES_SCHEMA}`,
+    apply(event, { db }) {
+      applyBatch([event], db);
+    },
+    applyBatch(events, { db }) {
+      applyBatch(events, db);
     },
   };
 }

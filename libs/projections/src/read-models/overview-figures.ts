@@ -12,8 +12,9 @@ import {
 } from '@app/domain';
 import type { Position } from '@app/ledger';
 import { buildOverview, CampaignCount, ContactCount, OverviewFigures, OverviewReport } from '../reports/overview';
-import { CONTACTS_KNOWN_AT, milestonesKnownAt, withDates } from './fact-queries';
-import { FactScope, knownAt, occurredIn, scopeParams } from './fact-scope';
+import { milestonesKnownAt, withDates } from './fact-queries';
+import { contactGroupsNow, onlineRepliesNow } from './overview-aggregates';
+import { appliedPosition, FactScope, knownAt, occurredIn, scopeParams, validAt } from './fact-scope';
 
 interface ContactGroup {
   channel: Channel;
@@ -27,40 +28,71 @@ interface ContactGroup {
 }
 
 /**
+ * Where the overview's contact groups and online replies come from: the fact rows
+ * filtered "as known at" (any position), or the daily sums the matters projection
+ * keeps (only at the read models' own position, which is what they reflect).
+ */
+export type OverviewPath = 'rows' | 'aggregates';
+
+/**
+ * The overview's contact groups as known at a position: `CONTACTS_KNOWN_AT` grouped,
+ * without joining the matter versions for the matters whose category never changed
+ * (almost all): their contacts' recorded category is the one known at any position.
+ */
+const CONTACT_GROUPS_KNOWN_AT = `
+  SELECT channel, level, source, is_collective, is_repeat, category, COUNT(*) AS batches, SUM(headcount) AS persons
+  FROM (
+    SELECT c.channel, c.level, c.source, c.is_collective, c.is_repeat, c.recorded_category AS category, c.headcount
+    FROM fact_contacts c
+    WHERE ${knownAt('c')} AND ${occurredIn('c')} AND c.matter_id NOT IN (SELECT matter_id FROM fact_recategorised)
+    UNION ALL
+    SELECT c.channel, c.level, c.source, c.is_collective, c.is_repeat, v.category, c.headcount
+    FROM fact_recategorised r
+    JOIN fact_contacts c ON c.matter_id = r.matter_id
+    JOIN fact_matter_versions v ON v.matter_id = c.matter_id AND ${validAt('v')}
+    WHERE ${knownAt('c')} AND ${occurredIn('c')}
+  )
+  GROUP BY channel, level, source, is_collective, is_repeat, category
+  ORDER BY channel, level, source, is_collective, is_repeat, category`;
+
+/**
  * The raw figures of the overview for one period as known at one position:
  * a handful of GROUP BY queries over the fact tables, nothing replayed.
  *
  * `judgeDate` is the day limits are judged on (the day after the period, or
  * today while the period runs): a reply limit counts once it is met or past.
  */
-export function overviewFigures(db: Database.Database, scope: FactScope, judgeDate: LocalDate): OverviewFigures {
+export function overviewFigures(
+  db: Database.Database,
+  scope: FactScope,
+  judgeDate: LocalDate,
+  path: OverviewPath = 'rows',
+): OverviewFigures {
   const params = scopeParams(scope);
-  const contacts: ContactCount[] = db
-    .prepare<typeof params, ContactGroup>(
-      `SELECT channel, level, source, is_collective, is_repeat, category, COUNT(*) AS batches, SUM(headcount) AS persons
-       FROM (${CONTACTS_KNOWN_AT})
-       GROUP BY channel, level, source, is_collective, is_repeat, category
-       ORDER BY channel, level, source, is_collective, is_repeat, category`,
-    )
-    .all(params)
-    .map((g) => ({
-      channel: g.channel,
-      level: g.level,
-      source: g.source,
-      collective: g.is_collective === 1,
-      repeat: g.is_repeat === 1,
-      category: g.category,
-      batches: g.batches,
-      persons: g.persons,
-    }));
+  const groups =
+    path === 'aggregates'
+      ? contactGroupsNow(db, scope.from, scope.to)
+      : db.prepare<typeof params, ContactGroup>(CONTACT_GROUPS_KNOWN_AT).all(params);
+  const contacts: ContactCount[] = (groups as ContactGroup[]).map((g) => ({
+    channel: g.channel,
+    level: g.level,
+    source: g.source,
+    collective: g.is_collective === 1,
+    repeat: g.is_repeat === 1,
+    category: g.category,
+    batches: g.batches,
+    persons: g.persons,
+  }));
 
   let onTime = 0;
   let due = 0;
-  for (const m of milestonesKnownAt(db, scope, { steps: ['reply'], firstChannel: 'online' })) {
-    const outcome = milestoneOutcome(m, judgeDate);
-    if (outcome === 'on_time') onTime += 1;
-    if (outcome === 'on_time' || outcome === 'late' || outcome === 'overdue') due += 1;
-  }
+  if (path === 'aggregates') ({ onTime, due } = onlineRepliesNow(db, scope.from, scope.to, judgeDate));
+  else
+    for (const m of milestonesKnownAt(db, scope, { steps: ['reply'], firstChannel: 'online' })) {
+      const outcome = milestoneOutcome(m, judgeDate);
+      if (outcome === 'on_time') onTime += 1;
+      if (outcome === 'on_time' || outcome === 'late' || outcome === 'overdue') due += 1;
+    }
 
   const receptions = db
     .prepare<typeof params, { leader: string; batches: number; persons: number; rb: number; rp: number }>(
@@ -144,11 +176,15 @@ export function overviewReport(
 ): OverviewReport {
   const previous = sameDatesOneYearEarlier(period);
   const scope: FactScope = { from: period.from, to: period.to, asOf };
-  // One read transaction: both periods see the same rows even if the runner commits meanwhile.
-  const read = db.transaction(() => ({
-    now: overviewFigures(db, scope, judgeDateFor(period.to, today)),
-    before: overviewFigures(db, withDates(scope, previous), judgeDateFor(previous.to, today)),
-  }));
+  // One read transaction: both periods see the same rows even if the runner commits meanwhile,
+  // and the daily sums are used only when they stand at the position asked for.
+  const read = db.transaction(() => {
+    const path: OverviewPath = appliedPosition(db) === asOf ? 'aggregates' : 'rows';
+    return {
+      now: overviewFigures(db, scope, judgeDateFor(period.to, today), path),
+      before: overviewFigures(db, withDates(scope, previous), judgeDateFor(previous.to, today), path),
+    };
+  });
   const { now, before } = read();
   return buildOverview({ period, previous, asOf: asOf.toString(), now, before });
 }

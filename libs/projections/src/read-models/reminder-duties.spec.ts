@@ -1,11 +1,11 @@
 import { dailyDigests, domainEvent } from '@app/domain';
 import { at, ev, officialCalendar } from '@app/domain/testing';
-import { matterFactsProjection } from './matter-facts.projection';
+import { mattersProjection } from './matters.projection';
 import { BUREAU_UNIT, openDuties } from './reminder-duties';
 import { applyAll, envelopes, onStream, readModelDb } from './spec-support';
 
 const settings = { timeZone: 'Asia/Shanghai', calendar: officialCalendar, rollForward: true };
-const projections = [matterFactsProjection(settings)];
+const projections = [mattersProjection(settings)];
 
 const opened = (id: string, when: string) =>
   domainEvent('MatterOpened', when, {

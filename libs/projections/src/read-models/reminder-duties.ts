@@ -37,7 +37,7 @@ export function openDuties(
               json_extract(s.state, '$.owner') AS owner
        FROM fact_milestones m
        JOIN fact_matter_versions v ON v.matter_id = m.matter_id AND ${validAt('v')}
-       LEFT JOIN fact_matter_state s ON s.matter_id = m.matter_id
+       LEFT JOIN matters s ON s.id = m.matter_id
        WHERE ${validAt('m')} AND m.kind = 'duty' AND m.met_on IS NULL AND m.excused IS NULL
          AND m.last_day <= @until ${unitFilter}
        ORDER BY m.last_day, m.matter_id, m.key`,

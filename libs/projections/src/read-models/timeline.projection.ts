@@ -18,24 +18,27 @@ export interface TimelineEntry {
 
 /**
  * Every event of every matter with its audit leaf hash, so an accountability inquiry
- * can check any entry against a signed checkpoint. Keyed by the subject it concerns
+ * can check any entry against a signed checkpoint. The row keeps exactly what the leaf
+ * commits to (index, stream, revision, type, both clocks, actor and data in canonical
+ * JSON), so the hash is taken when an entry is read rather than for every event
+ * projected: re-encoding canonical JSON parsed back gives the same bytes. Keyed by the subject it concerns
  * (a matter id) so non-matter streams that name a matter (campaign cases, meetings) can
  * join the matter's timeline later.
  */
 export const timelineProjection: Projection = {
   name: 'timeline',
-  version: 1,
+  version: 2,
   schema: `CREATE TABLE IF NOT EXISTS timeline (
     matter_id TEXT NOT NULL, idx INTEGER NOT NULL, position TEXT NOT NULL, stream TEXT NOT NULL, revision INTEGER NOT NULL,
     type TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL, actor TEXT NOT NULL, data TEXT NOT NULL,
-    hash TEXT NOT NULL, PRIMARY KEY (matter_id, idx)
+    PRIMARY KEY (matter_id, idx)
   ) WITHOUT ROWID;`,
   apply(event: EventEnvelope, { db, index }) {
     if (!event.stream.startsWith('matter-')) return;
     prepared(
       db,
-      `INSERT OR REPLACE INTO timeline (matter_id, idx, position, stream, revision, type, occurred_at, recorded_at, actor, data, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO timeline (matter_id, idx, position, stream, revision, type, occurred_at, recorded_at, actor, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       event.stream.slice('matter-'.length),
       index,
@@ -47,7 +50,6 @@ export const timelineProjection: Projection = {
       event.recordedAt,
       canonicalJson(event.actor),
       canonicalJson(event.data),
-      auditLeafHash(event, index),
     );
   },
 };
@@ -55,20 +57,22 @@ export const timelineProjection: Projection = {
 export function timelineOf(db: Database.Database, matterId: string): TimelineEntry[] {
   return db
     .prepare<[string], Record<string, string | number>>(
-      `SELECT idx, position, stream, revision, type, occurred_at, recorded_at, actor, data, hash
+      `SELECT idx, position, stream, revision, type, occurred_at, recorded_at, actor, data
        FROM timeline WHERE matter_id = ? ORDER BY idx`,
     )
     .all(matterId)
-    .map((r) => ({
-      index: r.idx as number,
-      position: r.position as string,
-      stream: r.stream as string,
-      revision: r.revision as number,
-      type: r.type as string,
-      occurredAt: r.occurred_at as string,
-      recordedAt: r.recorded_at as string,
-      actor: JSON.parse(r.actor as string),
-      data: JSON.parse(r.data as string),
-      hash: r.hash as string,
-    }));
+    .map((r) => {
+      const entry = {
+        index: r.idx as number,
+        position: r.position as string,
+        stream: r.stream as string,
+        revision: r.revision as number,
+        type: r.type as string,
+        occurredAt: r.occurred_at as string,
+        recordedAt: r.recorded_at as string,
+        actor: JSON.parse(r.actor as string) as { id: string; role: string },
+        data: JSON.parse(r.data as string) as unknown,
+      };
+      return { ...entry, hash: auditLeafHash(entry, entry.index) };
+    });
 }

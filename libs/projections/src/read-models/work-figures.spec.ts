@@ -2,12 +2,12 @@ import { topicWindows } from '@app/domain';
 import { officialCalendar } from '@app/domain/testing';
 import { SEED_SECTION_TWO, SEED_SECTION_TWO_PHRASES, sectionTwoFacts } from '../reports/section-two.fixture';
 import { activityFactsProjection } from './activity-facts.projection';
-import { matterFactsProjection } from './matter-facts.projection';
+import { mattersProjection } from './matters.projection';
 import { applyAll, envelopes, readModelDb } from './spec-support';
 import { workReport } from './work-figures';
 
 const settings = { timeZone: 'Asia/Shanghai', calendar: officialCalendar, rollForward: true };
-const projections = [matterFactsProjection(settings), activityFactsProjection(settings)];
+const projections = [mattersProjection(settings), activityFactsProjection(settings)];
 const period = { from: '2022-01-01', to: '2022-06-30' };
 const today = '2022-07-15';
 

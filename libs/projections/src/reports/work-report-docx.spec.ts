@@ -2,14 +2,14 @@ import JSZip from 'jszip';
 import { topicWindows } from '@app/domain';
 import { officialCalendar } from '@app/domain/testing';
 import { activityFactsProjection } from '../read-models/activity-facts.projection';
-import { matterFactsProjection } from '../read-models/matter-facts.projection';
+import { mattersProjection } from '../read-models/matters.projection';
 import { applyAll, envelopes, readModelDb } from '../read-models/spec-support';
 import { workReport } from '../read-models/work-figures';
 import { sectionTwoFacts } from './section-two.fixture';
 import { workReportDocx } from './work-report-docx';
 
 const settings = { timeZone: 'Asia/Shanghai', calendar: officialCalendar, rollForward: true };
-const projections = [matterFactsProjection(settings), activityFactsProjection(settings)];
+const projections = [mattersProjection(settings), activityFactsProjection(settings)];
 const period = { from: '2022-01-01', to: '2022-06-30' };
 
 async function documentXml(buffer: Buffer): Promise<string> {

@@ -10,7 +10,7 @@ import {
 import { ev, at, opened, settings } from '@app/domain/testing';
 import { canonicalJson } from '@app/ledger';
 import { activityFactsProjection } from '../read-models/activity-facts.projection';
-import { matterFactsProjection } from '../read-models/matter-facts.projection';
+import { mattersProjection } from '../read-models/matters.projection';
 import { allRows, applyAll, envelopes, onStream, readModelDb } from '../read-models/spec-support';
 import { unitsProjection } from '../read-models/units.projection';
 import { rhythmProjection } from './rhythm.projection';
@@ -19,7 +19,7 @@ import { rulesKnownAt } from './rhythm-queries';
 
 const projections = [
   unitsProjection,
-  matterFactsProjection(settings),
+  mattersProjection(settings),
   activityFactsProjection(settings),
   rhythmProjection(settings),
 ];
