@@ -92,6 +92,20 @@ async function rebuildFigure(
   };
 }
 
+export interface ReplicateOptions {
+  /** Appends made before awaiting them (default 1). */
+  inFlight?: number;
+  /** Number of the first copy: a caller that appends in several calls starts each past the copies before it. */
+  firstCopy?: number;
+  /**
+   * Put the copy number in front of each renamed id (XFc00003-20220101-0001, petitioner-c00003-…)
+   * instead of behind it (XF20220101-0001-r3): ids then sort in the order they are appended, as the
+   * server's day-prefixed matter ids do, and the ledger's (stream, revision) index grows at its right
+   * edge. With the number behind, every copy's streams land between the earlier copies' ones.
+   */
+  orderedIds?: boolean;
+}
+
 /**
  * Copies of the demo's events, ids renamed per copy, appended command by command in the demo's order.
  * With `inFlight` > 1, that many appends are made before awaiting them: the store's group commit
@@ -102,17 +116,33 @@ export async function replicate(
   target: SqliteEventStore,
   size: number,
   progress: (line: string) => void,
-  inFlight = 1,
-  /** Number of the first copy: a caller that appends in several calls starts each past the copies before it. */
-  firstCopy = 0,
+  { inFlight = 1, firstCopy = 0, orderedIds = false }: ReplicateOptions = {},
 ): Promise<number> {
   let written = 0;
   let pending: Promise<unknown>[] = [];
   const registry = (e: EventEnvelope) => e.stream.startsWith('unit-') || e.stream.startsWith('principal-');
   for (let copy = firstCopy; written < size; copy++) {
     const suffix = copy === 0 ? '' : `-r${copy}`;
+    const tag = `c${String(copy).padStart(5, '0')}`;
     const rename = (text: string) =>
-      copy === 0 ? text : text.replace(/XF\d{8}-\d{4}|backlog-\d{4}/g, (id) => `${id}${suffix}`);
+      copy === 0
+        ? text
+        : text.replace(/XF\d{8}-\d{4}|backlog-\d{4}/g, (id) =>
+            !orderedIds
+              ? `${id}${suffix}`
+              : id.startsWith('XF')
+                ? `XF${tag}-${id.slice(2)}`
+                : `backlog-${tag}-${id.slice(8)}`,
+          );
+    // Other streams (petitioners, meetings, …): kind-copy-id, or id-rN.
+    const renameStream = (stream: string) => {
+      const dash = stream.indexOf('-');
+      return copy === 0
+        ? stream
+        : orderedIds && dash > 0
+          ? `${stream.slice(0, dash)}-${tag}${stream.slice(dash)}`
+          : `${stream}${suffix}`;
+    };
     for (let i = 0; i < source.length && written < size;) {
       const first = source[i];
       let j = i + 1;
@@ -132,7 +162,7 @@ export async function replicate(
         const stream =
           first.stream.startsWith('matter-') || first.stream.startsWith('campaign-')
             ? rename(first.stream)
-            : `${first.stream}${suffix}`;
+            : renameStream(first.stream);
         pending.push(target.append(stream, events, 'any'));
         if (pending.length >= inFlight) {
           await Promise.all(pending);

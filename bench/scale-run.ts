@@ -126,7 +126,11 @@ async function appendPhase(
       const firstChunk = already === 0 ? 0 : Math.floor(already / 1_000_000) + 1;
       for (let chunk = firstChunk; written < toWrite && Date.now() < deadline; chunk++) {
         const chunkSize = Math.min(1_000_000, toWrite - written);
-        written += await replicate(source, store, chunkSize, () => undefined, 256, chunk * 1000);
+        written += await replicate(source, store, chunkSize, () => undefined, {
+          inFlight: 256,
+          firstCopy: chunk * 1000,
+          orderedIds: true,
+        });
         milestones.push({ events: written, seconds: (Date.now() - t0) / 1000 });
         log(
           `  appended ${count(already + written)} events, ${((Date.now() - t0) / 1000).toFixed(0)} s, ledger ${mb(fileBytes(store.file))}`,
