@@ -155,7 +155,7 @@ describe('登记 → 事项 → a handler accepts and replies (Chromium, the dem
     await assign.getByLabel('单位').selectOption(UNIT);
     await assign.getByRole('button', { name: '保存' }).click();
     await page.locator('.notice', { hasText: '已保存' }).waitFor();
-    await expect(page.locator('#matter-facts').innerText()).resolves.toContain('待受理');
+    await page.locator('#matter-facts', { hasText: '待受理' }).waitFor();
     await screenshot(page, 'matter-registrar');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -170,7 +170,7 @@ describe('登记 → 事项 → a handler accepts and replies (Chromium, the dem
     await accept.getByLabel('是否受理').selectOption('true');
     await accept.getByRole('button', { name: '保存' }).click();
     await page.locator('.notice', { hasText: '已保存' }).waitFor();
-    await expect(page.locator('#matter-facts').innerText()).resolves.toContain('办理中');
+    await page.locator('#matter-facts', { hasText: '办理中' }).waitFor();
     await expect(page.locator('#matter-clock').innerText()).resolves.toMatch(/办理答复.*还剩 \d+ 天/s);
     await screenshot(page, 'matter-handler-accepted');
     expect(await axeViolations(page)).toEqual([]);
@@ -213,7 +213,6 @@ describe('登记 → 事项 → a handler accepts and replies (Chromium, the dem
     await reply.getByLabel('答复意见').fill('已督促物业公司限期返还维修基金');
     await reply.getByRole('button', { name: '保存' }).click();
     await page.locator('.notice', { hasText: '已保存' }).waitFor();
-    // The page reloads the matter after the write (with minPosition): wait for it, not for the notice alone.
     await page.locator('#matter-facts', { hasText: '已答复' }).waitFor();
     await expect(page.locator('#matter-timeline').innerText()).resolves.toContain('已督促物业公司限期返还维修基金');
     await expect(page.locator('#matter-clock').innerText()).resolves.toMatch(/办理答复.*已于 \d{4}-\d{2}-\d{2} 办结/s);
