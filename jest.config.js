@@ -17,6 +17,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
+    '\\.css$': '<rootDir>/test/support/style-stub.js',
     '^@app/(domain|ledger|audit|projections|security|runtime)$': '<rootDir>/libs/$1/src',
     '^@app/(domain|ledger|audit|projections|security|runtime)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },

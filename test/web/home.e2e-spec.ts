@@ -37,4 +37,29 @@ describe('首页: the week at a glance (Chromium, the demo city)', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it("redraws this week's figures live when a matter is registered elsewhere", async () => {
+    const { page, errors } = await watchedPage(suite.context);
+    await signIn(page, suite.city, suite.city.token('leader'));
+    // This week (the default): the demo city's data ends in 2022, so it starts empty.
+    await page.locator('#home-channels svg').waitFor();
+    await page.locator('.live-badge[data-state="live"]').waitFor();
+    await expect(page.locator('#home-summary').innerText()).resolves.toContain('本周：信访 0 批 0 人次');
+    const res = await fetch(`${suite.city.url}/api/v1/matters`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${suite.city.token('registrar')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        category: 'health',
+        responsibleUnit: 'dept-health',
+        summary: '反映医院收费问题',
+        petitioners: [{ name: '李四' }],
+        contact: { channel: 'visit', headcount: 2 },
+      }),
+    });
+    expect(res.status).toBe(201);
+    await page.locator('#home-summary', { hasText: '本周：信访 1 批 2 人次' }).waitFor({ timeout: 15_000 });
+    await screenshot(page, 'home-live');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
 });

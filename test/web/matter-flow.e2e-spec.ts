@@ -119,7 +119,7 @@ describe('登记 → 事项 → a handler accepts and replies (Chromium, the dem
     const form = page.locator('#record-contact-form');
     await form.getByLabel('事项编号').fill('XF-NO-SUCH');
     await form.getByRole('button', { name: '保存再次信访' }).click();
-    await expect(form.locator('[data-field="matterId"] .field-error').innerText()).resolves.toBe('没有这个事项');
+    await form.locator('[data-field="matterId"] .field-error', { hasText: '没有这个事项' }).waitFor();
     await form.getByLabel('事项编号').fill(matterId);
     await form.getByLabel('渠道').selectOption('online');
     await form.getByLabel('网上信访来源').selectOption('national_platform');
@@ -155,14 +155,14 @@ describe('登记 → 事项 → a handler accepts and replies (Chromium, the dem
     await assign.getByLabel('单位').selectOption(UNIT);
     await assign.getByRole('button', { name: '保存' }).click();
     await page.locator('.notice', { hasText: '已保存' }).waitFor();
-    await expect(page.locator('#matter-facts').innerText()).resolves.toContain('待受理');
+    await page.locator('#matter-facts', { hasText: '待受理' }).waitFor();
     await screenshot(page, 'matter-registrar');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
 
-  it('lets the handler of the unit accept and reply, with If-Match, and shows the clock met', async () => {
+  it("lets the handler of the unit accept and reply, with If-Match, and the leader's open page follows live", async () => {
     const { page, errors } = await watchedPage(suite.context);
     await signIn(page, suite.city, suite.city.handler(UNIT).token);
     await page.goto(`${suite.city.url}/matters/${matterId}`);
@@ -170,13 +170,25 @@ describe('登记 → 事项 → a handler accepts and replies (Chromium, the dem
     await accept.getByLabel('是否受理').selectOption('true');
     await accept.getByRole('button', { name: '保存' }).click();
     await page.locator('.notice', { hasText: '已保存' }).waitFor();
-    await expect(page.locator('#matter-facts').innerText()).resolves.toContain('办理中');
+    await page.locator('#matter-facts', { hasText: '办理中' }).waitFor();
     await expect(page.locator('#matter-clock').innerText()).resolves.toMatch(/办理答复.*还剩 \d+ 天/s);
     await screenshot(page, 'matter-handler-accepted');
     expect(await axeViolations(page)).toEqual([]);
 
-    // Someone else writes on the matter (here: the API directly) while this page is open:
-    // the page's form still holds the old revision, so its write is refused (If-Match).
+    // A leader has the matter open meanwhile: it follows the handler's writes live.
+    const leader = await watchedPage(suite.context);
+    await signIn(leader.page, suite.city, suite.city.token('leader'));
+    await leader.page.goto(`${suite.city.url}/matters/${matterId}`);
+    await settled(leader.page);
+    await expect(leader.page.locator('#matter-facts').innerText()).resolves.toContain('办理中');
+    await leader.page.locator('.live-badge[data-state="live"]').waitFor();
+
+    // The handler fills in the reply; someone else writes on the matter meanwhile (here: the API
+    // directly). The page says so live without dropping the form, and its write over the old
+    // revision is refused (If-Match).
+    let reply = page.locator('#form-reply');
+    await reply.getByLabel('答复结果').selectOption('supported');
+    await reply.getByLabel('答复意见').fill('已督促物业公司限期返还维修基金');
     const token = suite.city.handler(UNIT).token;
     const other = await fetch(`${suite.city.url}/api/v1/matters/${matterId}/actions`, {
       method: 'POST',
@@ -184,11 +196,12 @@ describe('登记 → 事项 → a handler accepts and replies (Chromium, the dem
       body: JSON.stringify({ kind: 'site_visit', note: '到小区现场核实' }),
     });
     expect(other.status).toBe(201);
-    let reply = page.locator('#form-reply');
-    await reply.getByLabel('答复结果').selectOption('supported');
-    await reply.getByLabel('答复意见').fill('已督促物业公司限期返还维修基金');
+    await page.getByRole('status').filter({ hasText: '此事项刚有新的记录。' }).waitFor({ timeout: 15_000 });
+    await expect(reply.getByLabel('答复意见').inputValue()).resolves.toBe('已督促物业公司限期返还维修基金');
     await reply.getByRole('button', { name: '保存' }).click();
     await expect(reply.getByRole('alert').innerText()).resolves.toContain('这条记录已被他人更新，请刷新后再试。');
+    // The leader's page, untouched, has already redrawn with the other write.
+    await leader.page.locator('#matter-timeline', { hasText: '到小区现场核实' }).waitFor({ timeout: 15_000 });
     await page.reload();
     await expect(page.locator('#matter-timeline').innerText()).resolves.toContain('到小区现场核实');
 
@@ -196,15 +209,22 @@ describe('登记 → 事项 → a handler accepts and replies (Chromium, the dem
     await reply.getByLabel('答复结果').selectOption('supported');
     // An empty reply is refused beside its field first.
     await reply.getByRole('button', { name: '保存' }).click();
-    await expect(reply.locator('[data-field="note"] .field-error').innerText()).resolves.toBe('必填');
+    await reply.locator('[data-field="note"] .field-error', { hasText: '必填' }).waitFor();
     await reply.getByLabel('答复意见').fill('已督促物业公司限期返还维修基金');
     await reply.getByRole('button', { name: '保存' }).click();
     await page.locator('.notice', { hasText: '已保存' }).waitFor();
-    // The page reloads the matter after the write (with minPosition): wait for it, not for the notice alone.
     await page.locator('#matter-facts', { hasText: '已答复' }).waitFor();
     await expect(page.locator('#matter-timeline').innerText()).resolves.toContain('已督促物业公司限期返还维修基金');
     await expect(page.locator('#matter-clock').innerText()).resolves.toMatch(/办理答复.*已于 \d{4}-\d{2}-\d{2} 办结/s);
     await screenshot(page, 'matter-handler-replied');
+    // ...and the leader's open page shows the reply within seconds, without a reload.
+    await leader.page.locator('#matter-facts', { hasText: '已答复' }).waitFor({ timeout: 15_000 });
+    await expect(leader.page.locator('#matter-timeline').innerText()).resolves.toContain(
+      '已督促物业公司限期返还维修基金',
+    );
+    await screenshot(leader.page, 'matter-leader-live');
+    expect(leader.errors).toEqual([]);
+    await leader.page.close();
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);

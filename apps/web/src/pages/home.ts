@@ -3,9 +3,11 @@ import { todayIn } from '../core/clock';
 import { addDays, isIsoWeek, isoWeek, weekMonday, weeksEnding } from '../core/dates';
 import { h } from '../core/dom';
 import { label, num, t } from '../core/i18n';
+import { liveReload } from '../core/live-page';
 import type { PageContext, PageDef } from '../core/page';
 import { unitNamer } from '../core/units';
 import { card, field, table } from '../core/ui';
+import { liveBadge } from './bureau-ui';
 import {
   Agenda,
   channelSeries,
@@ -20,6 +22,8 @@ import {
 } from './home-figures';
 
 const WEEKS = 12;
+/** 首页 gathers live notices this long before it redraws, so a burst of writes redraws once. */
+const LIVE_QUIET_MS = 2000;
 
 /** 首页: the week at a glance, from the weekly agendas (周研判) and the overview of the 12 weeks. */
 async function render(ctx: PageContext): Promise<Node> {
@@ -212,10 +216,21 @@ async function render(ctx: PageContext): Promise<Node> {
       )
     : h('p', { class: 'empty' }, t('home.dueNone'));
 
+  // Live: a write that changes the week's figures redraws the page in place (at most every 2 s),
+  // keeping focus and scroll; the badge says whether the page follows the ledger.
+  const badge = liveBadge();
+  liveReload(
+    ctx,
+    (notice) => ['matter', 'campaign', 'meeting'].includes(notice.kind),
+    () => ctx.refresh({}, { quiet: true }),
+    { quietMs: LIVE_QUIET_MS, onState: badge.update },
+  );
+
   return h(
     'div',
     { class: 'page home' },
     h('h1', { tabindex: '-1' }, t('home.title')),
+    badge.element,
     form,
     h(
       'p',

@@ -3,10 +3,12 @@ import { todayIn } from '../core/clock';
 import { DeadlineDetail, deadlineLine } from '../core/deadlines';
 import { h } from '../core/dom';
 import { has, label, t } from '../core/i18n';
+import { liveReload } from '../core/live-page';
 import type { PageContext, PageDef } from '../core/page';
 import { problemText } from '../core/problems';
 import { unitNamer, units } from '../core/units';
 import { card, field, problemBox, select, setFieldErrors, table } from '../core/ui';
+import { liveBadge } from './bureau-ui';
 
 interface MatterView {
   readonly id: string;
@@ -261,6 +263,12 @@ function registrarActions(ctx: PageContext, matter: MatterView, unitOptions: [st
   ];
 }
 
+/** Calls `onInput` the first time the user types or chooses something in the element. */
+function watchInput(onInput: () => void, element: HTMLElement): HTMLElement {
+  element.addEventListener('input', onInput, { once: true });
+  return element;
+}
+
 /** A matter: its state, its statutory clock, its timeline and (for its unit's handler) the actions. */
 async function render(ctx: PageContext): Promise<Node> {
   const id = ctx.params.id;
@@ -362,12 +370,41 @@ async function render(ctx: PageContext): Promise<Node> {
   ];
   const done = ctx.query.get('done');
 
+  // Live: another's write on this matter shows within a moment (read at its position), unless a
+  // form here is being filled in: then a line offers the reload, so no typing is lost.
+  const badge = liveBadge();
+  const banner = h('div', { class: 'status-slot', 'aria-live': 'polite' });
+  let typing = false;
+  liveReload(
+    ctx,
+    (notice) => notice.matterId === matter.id,
+    (position) => {
+      const query = { minPosition: position };
+      if (!typing) {
+        ctx.refresh(query, { quiet: true });
+        return;
+      }
+      banner.replaceChildren(
+        h(
+          'div',
+          { class: 'notice', role: 'status' },
+          t('matter.changed'),
+          ' ',
+          h('button', { type: 'button', onclick: () => ctx.refresh({ ...query, done: null }) }, t('matter.reload')),
+        ),
+      );
+    },
+    { onState: badge.update },
+  );
+
   return h(
     'div',
     { class: 'page matter' },
     h('p', { class: 'back' }, h('a', { href: '/matters' }, t('matter.back'))),
     h('h1', { tabindex: '-1' }, t('matter.title', { id: matter.id })),
+    badge.element,
     done ? h('div', { class: 'notice', role: 'status' }, t('matter.saved')) : null,
+    banner,
     h(
       'div',
       { class: 'grid' },
@@ -375,12 +412,15 @@ async function render(ctx: PageContext): Promise<Node> {
       card(t('matter.clockTitle'), 'matter-clock', clock),
     ),
     mayAct
-      ? card(
-          t(handles ? 'matter.actionsTitle' : 'matter.registrarActionsTitle'),
-          'matter-actions',
-          actions.length
-            ? h('div', { class: 'actions-grid' }, ...actions)
-            : h('p', { class: 'empty' }, t('matter.noActions')),
+      ? watchInput(
+          () => (typing = true),
+          card(
+            t(handles ? 'matter.actionsTitle' : 'matter.registrarActionsTitle'),
+            'matter-actions',
+            actions.length
+              ? h('div', { class: 'actions-grid' }, ...actions)
+              : h('p', { class: 'empty' }, t('matter.noActions')),
+          ),
         )
       : null,
     card(t('matter.timelineTitle'), 'matter-timeline', events),
