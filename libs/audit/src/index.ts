@@ -33,10 +33,19 @@ export { assertConsistentBeforeSigning, decideCheckpoint, DEFAULT_CHECKPOINT_POL
 export type { CheckpointDecision, CheckpointPolicy, CheckpointState, TreeHead } from './checkpoint-policy';
 export { LogVerifier, verifyLog } from './log-verifier';
 export type { LeafRecord, LogFault, LogVerificationReport, LogVerifierOptions, StoredCheckpoint } from './log-verifier';
-export * from './audit-leaf';
+export { auditLeafBytes, auditLeafHash } from './audit-leaf';
 export { AuditLogVerifier } from './audit-log-verifier';
 export type { AuditFault, AuditLogVerifierOptions, AuditVerificationReport, StoredTree } from './audit-log-verifier';
-export * from './audit-export';
+export {
+  AuditLineError,
+  EXPORT_FORMAT,
+  formatLine,
+  leafHashOfLine,
+  parseAuditEventLine,
+  parseExportLine,
+  toAuditEventLine,
+} from './audit-export';
+export type { AuditEventLine, ExportCheckpoint, ExportHeader } from './audit-export';
 export { verifyEventLines } from './verify-event-lines';
 export type { VerifyEventLinesOptions } from './verify-event-lines';
 export { defaultOrigin, loadSigningKey, parseSigningKey, parseTrustedKey } from './signing-key';
