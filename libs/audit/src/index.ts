@@ -1,6 +1,7 @@
 export {
   AuditError,
   CheckpointFormatError,
+  CheckpointRefusedError,
   InconsistentCheckpointError,
   InvalidHashError,
   MissingNodeError,
@@ -51,6 +52,7 @@ export type { VerifyEventLinesOptions } from './verify-event-lines';
 export { defaultOrigin, loadSigningKey, parseSigningKey, parseTrustedKey } from './signing-key';
 export type { LoadedSigningKey, TrustedKey } from './signing-key';
 export {
+  checkpointKeyOf,
   completeTrustedKey,
   describeTrustedKey,
   NO_TRUSTED_KEY,
@@ -69,7 +71,8 @@ export {
 export type { OpenAuditDbOptions } from './sqlite/audit-db';
 export { AuditStore, META_ORIGIN, META_VERIFIER_KEY } from './sqlite/audit-store';
 export type { CheckpointRecord, CutResult, SigningIdentity } from './sqlite/audit-store';
-export { auditTreeProjection } from './sqlite/audit-tree.projection';
+export { auditTreeProjection, checkpointIdentity, publishedCheckpointsFor } from './sqlite/audit-tree.projection';
+export type { PublishedCheckpoints } from './sqlite/audit-tree.projection';
 export { SqliteNodeStore } from './sqlite/sqlite-node-store';
 export { verifyStoredLog } from './sqlite/verify-stored-log';
 export type { EventReader, VerifyStoredLogOptions } from './sqlite/verify-stored-log';

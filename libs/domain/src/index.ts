@@ -121,6 +121,7 @@ export { upcast, UpcastError, upcastEvent, UPCASTERS } from './events/upcasters'
 export type { UpcastErrorCode } from './events/upcasters';
 export type { ContactRecordedData, SealedPetitioner } from './events/matter-events';
 export type {
+  AuditCheckpointPublishedData,
   CampaignTarget,
   Checkpoint,
   IndicatorDirection,
@@ -192,6 +193,12 @@ export type { CampaignState } from './facts/campaign';
 export { decideUpperAssignment, evolveUpperAssignment, upperAssignmentDecider } from './facts/upper-assignment';
 export type { UpperAssignmentContext, UpperAssignmentState } from './facts/upper-assignment';
 export { instructionDecider } from './facts/instruction';
+export {
+  checkpointPublicationDecider,
+  decideCheckpointPublication,
+  evolveCheckpointPublication,
+} from './audit/checkpoint-publication';
+export type { CheckpointPublicationState, PublishCheckpoint } from './audit/checkpoint-publication';
 
 // the bureau's rhythm: agenda, bulletin, ranking rules and rankings, restatements
 export { judgmentAgenda } from './rhythm/agenda';
