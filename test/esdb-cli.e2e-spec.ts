@@ -115,6 +115,12 @@ describe('the ledger command on an EventStoreDB log', () => {
     expect(outcome).toMatchObject({ equal: true, asOf: { rootCheckedAgainst: 'publication' } });
   });
 
+  it('project catches the read models up from the cluster’s log', async () => {
+    const run = await runCli(env, 'project', '--once');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`caught up: .* position ${events[events.length - 1].position}`));
+  });
+
   it('rebuild builds the read models from the cluster’s log and swaps them in', async () => {
     const run = await runCli(env, 'rebuild');
     expect(run.code).toBe(0);
