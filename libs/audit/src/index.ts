@@ -34,7 +34,7 @@ export { assertConsistentBeforeSigning, decideCheckpoint, DEFAULT_CHECKPOINT_POL
 export type { CheckpointDecision, CheckpointPolicy, CheckpointState, TreeHead } from './checkpoint-policy';
 export { LogVerifier, verifyLog } from './log-verifier';
 export type { LeafRecord, LogFault, LogVerificationReport, LogVerifierOptions, StoredCheckpoint } from './log-verifier';
-export { auditLeafBytes, auditLeafHash } from './audit-leaf';
+export { auditLeafBytes, auditLeafHash, auditLeafHashBytes, auditLeafText } from './audit-leaf';
 export { AuditLogVerifier } from './audit-log-verifier';
 export type { AuditFault, AuditLogVerifierOptions, AuditVerificationReport, StoredTree } from './audit-log-verifier';
 export {
