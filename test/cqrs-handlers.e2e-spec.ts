@@ -79,7 +79,19 @@ describe('every command and query has exactly one handler', () => {
       ]),
     );
     expect(queries.map((c) => c.name)).toEqual(
-      expect.arrayContaining(['ListUnitsQuery', 'ListMattersQuery', 'GetMatterQuery', 'MatterTimelineQuery']),
+      expect.arrayContaining([
+        'ListUnitsQuery',
+        'ListMattersQuery',
+        'GetMatterQuery',
+        'MatterTimelineQuery',
+        // audit: every read of API.md's Audit section
+        'GetCheckpointQuery',
+        'ListCheckpointsQuery',
+        'GetInclusionProofQuery',
+        'GetConsistencyProofQuery',
+        'VerifyAuditQuery',
+        'ListAuditEventsQuery',
+      ]),
     );
   });
 

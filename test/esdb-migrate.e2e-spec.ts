@@ -178,7 +178,7 @@ describe('ledger migrate --to esdb://…', () => {
     } finally {
       await other.stop();
     }
-  });
+  }, 240_000); // three `ledger verify` runs, each a CLI started from sources
 
   it("refuses a target that holds events which are not the source's", async () => {
     const other = await EsdbTestNode.start();
@@ -190,5 +190,5 @@ describe('ledger migrate --to esdb://…', () => {
     expect(run.stderr).toMatch(/is not the source's/);
     expect(other.log.streams.get('matter-0')).toBeUndefined();
     await other.stop();
-  });
+  }, 240_000); // a CLI started from sources
 });

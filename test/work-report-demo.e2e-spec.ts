@@ -39,7 +39,7 @@ describe('the demo city’s work report, 2022-01-01..2022-06-30', () => {
     await app.init();
     const res = await request(app.getHttpServer()).get(PERIOD).set('Authorization', `Bearer ${token}`).expect(200);
     report = res.body;
-  }, 240_000);
+  }, 600_000); // a full-scale demo city: minutes on a loaded machine
   afterAll(async () => {
     await app?.close();
     rmSync(dir, { recursive: true, force: true });

@@ -93,3 +93,11 @@ export class NoteVerificationError extends AuditError {
 export class InconsistentCheckpointError extends AuditError {
   readonly code = 'CHECKPOINT_INCONSISTENT';
 }
+
+/**
+ * A checkpoint published in the log by another instance is not this tree's (a wrong key,
+ * a root this tree does not have, a position that is not its last leaf's): not stored.
+ */
+export class CheckpointRefusedError extends AuditError {
+  readonly code = 'CHECKPOINT_REFUSED';
+}

@@ -1,6 +1,7 @@
 export {
   AuditError,
   CheckpointFormatError,
+  CheckpointRefusedError,
   InconsistentCheckpointError,
   InvalidHashError,
   MissingNodeError,
@@ -33,15 +34,25 @@ export { assertConsistentBeforeSigning, decideCheckpoint, DEFAULT_CHECKPOINT_POL
 export type { CheckpointDecision, CheckpointPolicy, CheckpointState, TreeHead } from './checkpoint-policy';
 export { LogVerifier, verifyLog } from './log-verifier';
 export type { LeafRecord, LogFault, LogVerificationReport, LogVerifierOptions, StoredCheckpoint } from './log-verifier';
-export * from './audit-leaf';
+export { auditLeafBytes, auditLeafHash, auditLeafHashBytes, auditLeafText } from './audit-leaf';
 export { AuditLogVerifier } from './audit-log-verifier';
 export type { AuditFault, AuditLogVerifierOptions, AuditVerificationReport, StoredTree } from './audit-log-verifier';
-export * from './audit-export';
+export {
+  AuditLineError,
+  EXPORT_FORMAT,
+  formatLine,
+  leafHashOfLine,
+  parseAuditEventLine,
+  parseExportLine,
+  toAuditEventLine,
+} from './audit-export';
+export type { AuditEventLine, ExportCheckpoint, ExportHeader } from './audit-export';
 export { verifyEventLines } from './verify-event-lines';
 export type { VerifyEventLinesOptions } from './verify-event-lines';
 export { defaultOrigin, loadSigningKey, parseSigningKey, parseTrustedKey } from './signing-key';
 export type { LoadedSigningKey, TrustedKey } from './signing-key';
 export {
+  checkpointKeyOf,
   completeTrustedKey,
   describeTrustedKey,
   NO_TRUSTED_KEY,
@@ -60,7 +71,8 @@ export {
 export type { OpenAuditDbOptions } from './sqlite/audit-db';
 export { AuditStore, META_ORIGIN, META_VERIFIER_KEY } from './sqlite/audit-store';
 export type { CheckpointRecord, CutResult, SigningIdentity } from './sqlite/audit-store';
-export { auditTreeProjection } from './sqlite/audit-tree.projection';
+export { auditTreeProjection, checkpointIdentity, publishedCheckpointsFor } from './sqlite/audit-tree.projection';
+export type { PublishedCheckpoints } from './sqlite/audit-tree.projection';
 export { SqliteNodeStore } from './sqlite/sqlite-node-store';
 export { verifyStoredLog } from './sqlite/verify-stored-log';
 export type { EventReader, VerifyStoredLogOptions } from './sqlite/verify-stored-log';

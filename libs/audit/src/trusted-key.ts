@@ -1,7 +1,7 @@
 import type { AppConfig } from '@app/runtime';
 import { parseVerifierKey } from './note-keys';
 import { parseSignedNote } from './signed-note';
-import { loadSigningKey, parseTrustedKey } from './signing-key';
+import { loadSigningKey, parseSigningKey, parseTrustedKey } from './signing-key';
 import { AuditStore, META_VERIFIER_KEY } from './sqlite/audit-store';
 
 /** The key checkpoints are checked against, and where it came from (for the report). */
@@ -74,4 +74,25 @@ export function signatureCheck(key: TrustedKeyChoice): {
 export function describeTrustedKey(key: TrustedKeyChoice): string | null {
   if (key.publicKey.length === 0) return null;
   return `${key.keyName ?? '(unnamed)'} ${key.publicKey.toString('base64')} (${key.source})`;
+}
+
+/**
+ * The key the checkpoints an instance serves must carry: the signer's own key, or, on an
+ * instance that does not sign, LEDGER_AUDIT_TRUSTED_KEY, else the public half of a
+ * LEDGER_SIGNING_KEY shared by every instance (a key file in this data directory would be
+ * this instance's own). Null: none (no checkpoint of another instance is kept).
+ */
+export function checkpointKeyOf(
+  config: Pick<AppConfig, 'auditSigner' | 'auditTrustedKey' | 'signingKey' | 'dataDir'>,
+): TrustedKeyChoice | null {
+  if (config.auditSigner) {
+    const own = loadSigningKey(config, { create: false });
+    return own ? { publicKey: own.signer.publicKey, keyName: own.signer.keyName, source: own.source } : null;
+  }
+  if (config.auditTrustedKey) return { ...parseTrustedKey(config.auditTrustedKey), source: 'LEDGER_AUDIT_TRUSTED_KEY' };
+  if (config.signingKey === null) return null;
+  const { publicKey, keyName } = parseSigningKey(config.signingKey);
+  // A bare seed is named after each host: the name then comes from the notes, as for a bare public key.
+  const named = config.signingKey.startsWith('PRIVATE+KEY+');
+  return { publicKey, ...(named ? { keyName } : {}), source: 'LEDGER_SIGNING_KEY' };
 }

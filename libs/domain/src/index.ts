@@ -78,7 +78,39 @@ export { change, rate, shares, sharesByKey, wilson95 } from './indicators/indica
 export type { Change, Interval, Trend } from './indicators/indicators';
 
 // code lists and rules
-export * from './code-lists';
+export {
+  ACCOUNTABILITY_KINDS,
+  ASSIGNMENT_MODES,
+  CAMPAIGN_ASSIGNERS,
+  CATEGORIES,
+  CHANNELS,
+  CORRECTABLE_FIELDS,
+  EVALUATION_RESULTS,
+  LEVELS,
+  MEETING_KINDS,
+  REPLY_OUTCOMES,
+  REVIEW_STAGES,
+  SOURCES,
+  UNIT_KINDS,
+  UPPER_LEVELS,
+} from './code-lists';
+export type {
+  AccountabilityKind,
+  AssignmentMode,
+  CampaignAssigner,
+  Category,
+  Channel,
+  CorrectableField,
+  EvaluationResult,
+  Level,
+  MeetingKind,
+  ReplyOutcome,
+  ReviewStage,
+  Role,
+  Source,
+  UnitKind,
+  UpperLevel,
+} from './code-lists';
 export { isRuleViolation, RULES, RuleViolation } from './rules/rule-violation';
 export type { RuleCode, RuleKind } from './rules/rule-violation';
 
@@ -87,15 +119,22 @@ export { CURRENT_VERSION, domainEvent, EVENT_TYPES, isEventType } from './events
 export type { DomainEvent, DomainEventOf, EventDataMap, EventType, StoredEvent } from './events/event-catalog';
 export { upcast, UpcastError, upcastEvent, UPCASTERS } from './events/upcasters';
 export type { UpcastErrorCode } from './events/upcasters';
-export type * from './events/matter-events';
-export type * from './events/registry-events';
-export type * from './events/activity-events';
+export type { ContactRecordedData, SealedPetitioner } from './events/matter-events';
+export type {
+  AuditCheckpointPublishedData,
+  CampaignTarget,
+  Checkpoint,
+  IndicatorDirection,
+  MeetingDecision,
+  PublicationData,
+  RankingRuleAdoptedData,
+} from './events/activity-events';
 
 // the matter decider
 export { decideMatter, matterDecider } from './matter/decide-matter';
 export { DEFAULT_COLLECTIVE_THRESHOLD } from './matter/decision-context';
 export type { DecisionContext } from './matter/decision-context';
-export type * from './matter/matter-commands';
+export type { ContactInput, MatterCommand, OpenMatter } from './matter/matter-commands';
 export { currentAssignment, evolveMatter, foldMatter, initialMatterState } from './matter/matter-state';
 export type {
   Assignment,
@@ -115,7 +154,12 @@ export { erasuresDue, matterEndedOn } from './matter/retention';
 export type { ErasureDue, MatterForRetention } from './matter/retention';
 
 // other facts
-export type * from './facts/fact-commands';
+export type {
+  ErasePetitioner,
+  PrincipalCommand,
+  RecordInstruction,
+  RecordUpperAssignment,
+} from './facts/fact-commands';
 export {
   erasePetitioner,
   factTime,
@@ -149,9 +193,55 @@ export type { CampaignState } from './facts/campaign';
 export { decideUpperAssignment, evolveUpperAssignment, upperAssignmentDecider } from './facts/upper-assignment';
 export type { UpperAssignmentContext, UpperAssignmentState } from './facts/upper-assignment';
 export { instructionDecider } from './facts/instruction';
+export {
+  checkpointPublicationDecider,
+  decideCheckpointPublication,
+  evolveCheckpointPublication,
+} from './audit/checkpoint-publication';
+export type { CheckpointPublicationState, PublishCheckpoint } from './audit/checkpoint-publication';
 
 // the bureau's rhythm: agenda, bulletin, ranking rules and rankings, restatements
-export * from './rhythm';
+export { judgmentAgenda } from './rhythm/agenda';
+export type { JudgmentAgenda } from './rhythm/agenda';
+export { bulletinRow, bulletinUnitOrder } from './rhythm/bulletin';
+export type { BulletinRow } from './rhythm/bulletin';
+export { bulletinAppearance, rankingAppearance } from './rhythm/dossier';
+export type { RankingAppearance } from './rhythm/dossier';
+export type { FunnelPoint } from './rhythm/funnel-ranking';
+export { assertPeriodEnded, publicationDecider } from './rhythm/publication';
+export type { PublishedKind } from './rhythm/publication';
+export { indicatorValue, rankUnits } from './rhythm/ranking';
+export type { GroupSummary, IndicatorValue, RankedRow, RuleSummary, TooFewRow } from './rhythm/ranking';
+export {
+  DEFAULT_RANKING_RULE,
+  DEFAULT_RANKING_RULE_V1,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_INFO,
+  MAX_FLAG_BOTTOM,
+  MAX_WEIGHT,
+  RANKING_INDICATORS,
+  rankingRuleDecider,
+  rankingRuleInForceFrom,
+  ruleByVersion,
+  ruleFromEvent,
+  ruleInForce,
+} from './rhythm/ranking-rule';
+export type { AdoptedRule, RankingIndicator, RankingRule, RuleInForce } from './rhythm/ranking-rule';
+export { restatement } from './rhythm/restatement';
+export type { Restatement } from './rhythm/restatement';
+export { evaluationDay } from './rhythm/rhythm-facts';
+export type {
+  CampaignFact,
+  ContactFact,
+  EvaluationFact,
+  MatterMilestone,
+  MeetingFact,
+  OwnedMatterFact,
+  UnitAct,
+  UnitInfo,
+} from './rhythm/rhythm-facts';
+export { compareCodePoints, computeFigures, figuresByUnit, milestoneEvidence } from './rhythm/unit-figures';
+export type { MilestoneEvidence, PeriodFacts, Ratio, UnitEvidence, UnitFigures } from './rhythm/unit-figures';
 
 // the work report's recognition rules (subjects, topics, judged cases)
 export { holidayRange, judgedCaseStanding, topicWindows, WORK_REPORT_TOPICS } from './report/work-report-rules';

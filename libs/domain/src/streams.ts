@@ -25,6 +25,8 @@ export const STREAM_KINDS = [
   'ranking-rule',
   /** Who read which petitioners' personal data of a matter (principle 4). */
   'pd-access',
+  /** The signed audit checkpoints, published by the signing instance for the others on the log. */
+  'audit',
 ] as const;
 export type StreamKind = (typeof STREAM_KINDS)[number];
 
@@ -61,6 +63,8 @@ export const streams = {
   rankingRule: (ruleId: string) => named('ranking-rule', ruleId),
   /** The readings of a matter's personal data: one stream per matter. */
   personalDataAccess: (matterId: string) => named('pd-access', matterId),
+  /** `audit-checkpoints`: every signed audit checkpoint, in signing order. */
+  auditCheckpoints: () => named('audit', 'checkpoints'),
 } as const;
 
 // Longest first, so `ranking-rule-x` is never read as a kind `ranking`.

@@ -92,4 +92,15 @@ describe('configuration', () => {
     expect(problems).not.toMatch(/secret-pw/);
     expect(() => loadConfig({ LEDGER_AUDIT_SIGNER: 'sometimes' })).toThrow(/LEDGER_AUDIT_SIGNER="sometimes"/);
   });
+
+  it("takes the signer's verifier key or a bare public key as LEDGER_AUDIT_TRUSTED_KEY, and nothing else", () => {
+    const verifierKey = 'petition-ledger/spec-signer+9b7c28a2+Afjhkk5U80GpGj2Mrk+wzOoDWm80V6FLG98REzZb99d+';
+    const publicKey = '+OGSTlTzQakaPYyuT7DM6gNabzRXoUsb3xETNlv3134=';
+    expect(loadConfig({})).toMatchObject({ auditTrustedKey: null });
+    expect(loadConfig({ LEDGER_AUDIT_TRUSTED_KEY: verifierKey })).toMatchObject({ auditTrustedKey: verifierKey });
+    expect(loadConfig({ LEDGER_AUDIT_TRUSTED_KEY: publicKey })).toMatchObject({ auditTrustedKey: publicKey });
+    // Another key ID than the name and key give, or a private key: refused with the other problems.
+    for (const wrong of [verifierKey.replace('9b7c28a2', '9b7c28a3'), `PRIVATE+KEY+${verifierKey}`, 'secret'])
+      expect(() => loadConfig({ LEDGER_AUDIT_TRUSTED_KEY: wrong })).toThrow(/LEDGER_AUDIT_TRUSTED_KEY: expected/);
+  });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isValidTimeZone, parseReminderAt } from '@app/domain';
-import { isSigningKeySetting } from './signing-key-setting';
+import { isSigningKeySetting, isTrustedKeySetting } from './signing-key-setting';
 
 /** Everything the service reads from its environment, validated once at start-up. */
 export interface AppConfig {
@@ -14,6 +14,12 @@ export interface AppConfig {
   storeUrl: string | null;
   /** Whether this instance signs audit checkpoints (exactly one of several sharing a log). */
   auditSigner: boolean;
+  /**
+   * LEDGER_AUDIT_TRUSTED_KEY: the signer's verifier key (`<name>+<key ID>+<base64>`, or a bare
+   * base64 Ed25519 public key), against which an instance that does not sign checks the
+   * checkpoints the signer publishes into the log; null: LEDGER_SIGNING_KEY's, if set.
+   */
+  auditTrustedKey: string | null;
   timeZone: string;
   adminToken: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -108,6 +114,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
 
+  const auditTrustedKey = env.LEDGER_AUDIT_TRUSTED_KEY?.trim() || null;
+  if (auditTrustedKey !== null && !isTrustedKeySetting(auditTrustedKey)) {
+    problems.push(
+      "LEDGER_AUDIT_TRUSTED_KEY: expected the signer's verifier key <name>+<key ID>+<base64 key> (what the signer logs at start and GET /audit/checkpoint names) or a base64 Ed25519 public key of 32 bytes",
+    );
+  }
+
   const retentionRaw = env.LEDGER_RETENTION_YEARS?.trim() || null;
   let retentionYears: number | null = null;
   if (retentionRaw !== null) {
@@ -137,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     store: isEsdb ? 'eventstoredb' : 'sqlite',
     storeUrl: isEsdb ? store : null,
     auditSigner: bool('LEDGER_AUDIT_SIGNER'),
+    auditTrustedKey,
     timeZone,
     adminToken,
     logLevel,

@@ -1,6 +1,6 @@
 // The shared runtime: configuration, the data directory, the clock. No framework.
 
-export { APP_CONFIG, CONFIG_DEFAULTS, ConfigError, loadConfig, packageRoot } from './config';
+export { APP_CONFIG, CONFIG_DEFAULTS, ConfigError, loadConfig, packageRoot, withoutCredentials } from './config';
 export type { AppConfig } from './config';
 export { dataFiles } from './data-files';
 export type { DataFiles } from './data-files';

@@ -23,11 +23,15 @@ import {
   verifyStoredLog,
   LoadedSigningKey,
   loadSigningKey,
+  checkpointIdentity,
+  checkpointKeyOf,
+  TrustedKeyChoice,
 } from '@app/audit';
 import { EVENT_STORE, EventEnvelope, EventStore, Position, START } from '@app/ledger';
 import { ReadinessRegistry } from '../health/readiness';
 import { serviceUnavailable } from '../http/problem';
 import { ProjectionThread, RemoteRunner } from '../read-models/projection-thread';
+import { CheckpointPublisher } from './checkpoint-publisher';
 import { TurnTakingEventStore } from './turn-taking-event-store';
 
 /** The latest checkpoint as GET /audit/checkpoint serves it. */
@@ -44,13 +48,28 @@ export interface CheckpointView extends CheckpointRecord {
  * ProjectionRunner on the projection worker), signs checkpoints by the policy after
  * each batch the worker reports, and answers proofs and verification from its own
  * connection. Other modules (publications) take the latest checkpoint here.
+ *
+ * Several instances on one log (LEDGER_STORE=esdb://…): the signer publishes each
+ * checkpoint it signs into the log (stream `audit-checkpoints`); every instance, as
+ * its tree reaches such an event, checks it (the trusted key, its own root at that
+ * size, the position of that size's last leaf) and stores it, so GET /audit/checkpoint
+ * and publications answer on every instance. A publication is a leaf like any event
+ * (the tree stays "every event of the log"), but does not call for a new checkpoint by
+ * itself, or each checkpoint would call for the next.
  */
 @Injectable()
 export class AuditService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Audit');
   readonly store: AuditStore;
   readonly runner: RemoteRunner;
-  private readonly key: LoadedSigningKey;
+  /** This instance's signing key: the signer's only. */
+  private readonly key: LoadedSigningKey | null;
+  /** The key checkpoints are checked against: the signer's own, else LEDGER_AUDIT_TRUSTED_KEY or LEDGER_SIGNING_KEY's. */
+  private readonly trusted: TrustedKeyChoice | null;
+  private readonly publisher: CheckpointPublisher | null;
+  private publishing: Promise<void> = Promise.resolve();
+  /** Published checkpoints refused so far that were logged. */
+  private refusalsLogged = 0;
   private readonly policy: CheckpointPolicy;
   private readonly events: EventStore;
   private timer: NodeJS.Timeout | null = null;
@@ -69,10 +88,19 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
     this.events = new TurnTakingEventStore(store);
     // Opened (created or migrated) here, before the projection worker opens it.
     this.store = AuditStore.open(dataFiles(config).audit);
-    this.key = loadSigningKey(config, { create: true })!;
+    this.key = config.auditSigner ? loadSigningKey(config, { create: true })! : null;
+    this.trusted = checkpointKeyOf(config);
+    // Only a shared log has other instances to read them; the embedded ledger keeps its log as it was.
+    this.publisher = this.key && config.store === 'eventstoredb' ? new CheckpointPublisher(store) : null;
     this.policy = { maxNewEvents: config.checkpointEvents, maxIntervalSeconds: config.checkpointSeconds };
+    // On a shared log the worker's runner also checks and keeps the checkpoints the signer
+    // publishes there (libs/audit publishedCheckpointsFor); refusals are counted in audit.sqlite.
+    this.refusalsLogged = this.store.refusals().count;
     this.runner = thread.audit;
-    thread.onAuditBatch(() => this.considerCheckpoint());
+    thread.onAuditBatch(() => {
+      this.logRefusals();
+      this.considerCheckpoint();
+    });
     readiness.register({
       name: 'audit',
       probe: async () => {
@@ -87,6 +115,7 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
           checkpoint: this.store.latestCheckpoint()?.size ?? null,
           ...ahead,
           ...(this.signingProblem ? { signing: this.signingProblem } : {}),
+          ...refusalDetails(this.store.refusals()),
         };
         return { ok: position === head && this.signingProblem === null, details };
       },
@@ -94,17 +123,25 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
   }
 
   onModuleInit(): void {
-    const { origin, verifierKey, source, file, warning } = this.key;
-    if (this.config.auditSigner) {
+    if (this.key) {
+      const { verifierKey, source, file, warning } = this.key;
       this.logger.log(`signing audit checkpoints as ${verifierKey} (${source}${file ? ` ${file}` : ''})`);
+      if (warning) this.logger.warn(warning);
+    } else if (this.trusted) {
+      this.logger.log(
+        `not signing audit checkpoints (LEDGER_AUDIT_SIGNER=false): serving the signer's from the log, checked against ${this.trusted.keyName ?? 'the key'} (${this.trusted.source})`,
+      );
     } else {
-      this.logger.log('not signing audit checkpoints (LEDGER_AUDIT_SIGNER=false): another instance signs');
+      this.logger.warn(
+        "not signing audit checkpoints (LEDGER_AUDIT_SIGNER=false) and no key to check the signer's against: " +
+          "set LEDGER_AUDIT_TRUSTED_KEY to the signer's verifier key to serve its checkpoints here",
+      );
     }
-    if (warning) this.logger.warn(warning);
     const latest = this.store.latestCheckpoint();
-    if (latest) {
+    const identity = this.identity(latest?.note);
+    if (latest && identity) {
       try {
-        verifyCheckpointNote(latest.note, this.key.signer.publicKey, this.key.signer.keyName, origin);
+        verifyCheckpointNote(latest.note, identity.publicKey, identity.keyName, identity.keyName);
       } catch (error) {
         // Verify will fail on the old checkpoints; say so at start rather than leave it to an auditor.
         this.logger.error(
@@ -113,8 +150,10 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
         );
       }
     }
-    this.store.setMeta(META_VERIFIER_KEY, verifierKey);
-    this.store.setMeta(META_ORIGIN, origin);
+    if (identity) {
+      this.store.setMeta(META_VERIFIER_KEY, identity.verifierKey);
+      this.store.setMeta(META_ORIGIN, identity.keyName);
+    }
     this.considerCheckpoint();
   }
 
@@ -122,18 +161,11 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.verifying?.catch(() => undefined);
+    await this.publishing;
   }
 
   onApplicationShutdown(): void {
     this.store.close();
-  }
-
-  get origin(): string {
-    return this.key.origin;
-  }
-
-  get verifierKey(): string {
-    return this.key.verifierKey;
   }
 
   /** Waits until the tree holds `minPosition` (503 after the configured timeout); returns the position it holds. */
@@ -149,13 +181,26 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
   /** The latest signed checkpoint with the key to check it, or null before the first. */
   latestCheckpoint(): CheckpointView | null {
     const latest = this.store.latestCheckpoint();
-    if (!latest) return null;
+    const identity = this.identity(latest?.note);
+    if (!latest || !identity) return null;
     return {
       ...latest,
-      publicKey: this.key.signer.publicKey.toString('base64'),
-      verifierKey: this.key.verifierKey,
-      origin: this.key.origin,
+      publicKey: Buffer.from(identity.publicKey).toString('base64'),
+      verifierKey: identity.verifierKey,
+      origin: identity.keyName,
     };
+  }
+
+  private identity(note: string | undefined) {
+    return checkpointIdentity(this.trusted, note);
+  }
+
+  /** A published checkpoint the tree's runner refused is an alarm: each one is logged once. */
+  private logRefusals(): void {
+    const { count, last } = this.store.refusals();
+    if (count > this.refusalsLogged)
+      this.logger.error(`refused ${count - this.refusalsLogged} published checkpoint(s): ${last}`);
+    this.refusalsLogged = count;
   }
 
   /**
@@ -165,7 +210,7 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
    */
   considerCheckpoint(options: { onDemand?: boolean } = {}): void {
     // Several instances on one log: only the one with LEDGER_AUDIT_SIGNER=true signs.
-    if (this.stopped || !this.config.auditSigner) return;
+    if (this.stopped || !this.key) return;
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
@@ -176,13 +221,15 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
       // On demand (a publication waiting for a checkpoint over its figures): cut as soon as the tree grew.
       const policy = options.onDemand ? { ...this.policy, maxNewEvents: 1 } : this.policy;
       const { decision, checkpoint } = this.store.cutIfDue(
-        { signer: this.key.signer, origin: this.key.origin },
+        { signer: this.key!.signer, origin: this.key!.origin },
         policy,
         now,
+        this.store.grown().size,
       );
       if (checkpoint) {
         this.logger.debug(`signed checkpoint ${checkpoint.size} ${checkpoint.rootHash} (${decision.reason})`);
         this.signingProblem = null;
+        this.publish(checkpoint);
       } else if (!decision.cut && decision.dueAt) {
         const delay = Math.max(decision.dueAt.getTime() - now.getTime(), 0) + 5;
         this.timer = setTimeout(() => this.considerCheckpoint(), delay);
@@ -195,14 +242,39 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
     }
   }
 
+  /**
+   * The position a checkpoint must reach to cover the log up to `position`: checkpoint
+   * publications at the end of the log change no read model and need no checkpoint of their
+   * own (the signer cuts none for them alone), so they are not waited for.
+   */
+  mustCover(position: Position): Position {
+    if (this.runner.position < position) return position;
+    const grown = this.store.grown().position;
+    return grown < position ? grown : position;
+  }
+
+  /** Into the log for the other instances, one publication after the other; a failure is logged, the next checkpoint covers it. */
+  private publish(checkpoint: CheckpointRecord): void {
+    const publisher = this.publisher;
+    if (!publisher) return;
+    this.publishing = this.publishing
+      .then(() => publisher.publish(checkpoint))
+      .then(
+        () => undefined,
+        (error: unknown) =>
+          this.logger.error({ err: error }, `could not publish checkpoint ${checkpoint.size} into the log`),
+      );
+  }
+
   /** Whole-log verification against the stored tree and checkpoints; concurrent callers share one run. */
   verify(): Promise<AuditVerificationReport> {
     this.verifying ??= (async () => {
       try {
         const head = await this.events.head();
+        const identity = this.identity(this.store.latestCheckpoint()?.note);
         return await verifyStoredLog(this.events, this.store, {
-          trustedKey: { publicKey: this.key.signer.publicKey, keyName: this.key.signer.keyName },
-          origin: this.key.origin,
+          trustedKey: identity ? { publicKey: identity.publicKey, keyName: identity.keyName } : null,
+          origin: identity?.keyName,
           maxEvents: head.events,
         });
       } finally {
@@ -243,4 +315,8 @@ export class AuditService implements OnModuleInit, BeforeApplicationShutdown, On
     const stored = index < treeSize ? this.store.nodes.get(0, index) : undefined;
     return toAuditEventLine(event, index, stored ? toHex(stored) : auditLeafHash(event, index));
   }
+}
+
+function refusalDetails({ count, last }: { count: number; last: string | null }) {
+  return count > 0 ? { refusedCheckpoints: count, lastRefusal: last } : {};
 }

@@ -9,7 +9,7 @@
  * answers reads, waits for positions and signs checkpoints.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { AuditStore, auditTreeProjection } from '@app/audit';
+import { AuditStore, auditTreeProjection, publishedCheckpointsFor } from '@app/audit';
 import { LiveReadModels, ProjectionRunner, readModelProjections } from '@app/projections';
 import { clockSettingsFrom, dataFiles, SystemClock } from '@app/runtime';
 import { openConfiguredStore } from '../ledger/configured-store';
@@ -45,11 +45,16 @@ async function main(): Promise<void> {
     },
   );
   const audit = AuditStore.open(dataFiles(config).audit);
-  const auditRunner: ProjectionRunner = new ProjectionRunner(store, audit.db, [auditTreeProjection(audit)], {
-    pollIntervalMs: 100,
-    onBatch: () => send({ kind: 'audit', report: auditReport() }),
-    onError: failure('audit'),
-  });
+  const auditRunner: ProjectionRunner = new ProjectionRunner(
+    store,
+    audit.db,
+    [auditTreeProjection(audit, publishedCheckpointsFor(config))],
+    {
+      pollIntervalMs: 100,
+      onBatch: () => send({ kind: 'audit', report: auditReport() }),
+      onError: failure('audit'),
+    },
+  );
 
   function readModelsReport() {
     return {

@@ -1,8 +1,8 @@
 // A data directory opened read-only for the offline audit commands (verify, export, prove).
 import { AppConfig, dataFiles } from '@app/runtime';
 import { existsSync } from 'node:fs';
-import { AuditStore, EventReader } from '@app/audit';
-import { SqliteEventStore } from '@app/ledger';
+import { AuditStore } from '@app/audit';
+import { EventStore, SqliteEventStore } from '@app/ledger';
 import { EsdbEventStore } from '@app/ledger/eventstoredb';
 import { CliError } from '../cli-errors';
 
@@ -19,12 +19,12 @@ export function openDataDir(dataDir: string): { ledger: SqliteEventStore; audit:
 }
 
 /**
- * What `ledger verify --data-dir` reads: the events from the configured store (the
- * embedded file, or the cluster LEDGER_STORE=esdb://… names), the tree and checkpoints
- * from the data directory's audit store.
+ * What the offline audit commands (verify, export, prove) read: the events from the
+ * configured store (the embedded file, or the cluster LEDGER_STORE=esdb://… names), the
+ * tree and checkpoints from the data directory's audit store.
  */
-export function openVerifySource(config: Pick<AppConfig, 'dataDir' | 'store' | 'storeUrl'>): {
-  ledger: EventReader & { head(): Promise<{ events: number }>; close(): Promise<void> };
+export function openAuditSource(config: Pick<AppConfig, 'dataDir' | 'store' | 'storeUrl'>): {
+  ledger: EventStore;
   audit: AuditStore;
 } {
   if (config.store !== 'eventstoredb') return openDataDir(config.dataDir);

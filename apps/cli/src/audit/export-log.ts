@@ -16,7 +16,7 @@ import {
   META_VERIFIER_KEY,
 } from '@app/audit';
 import { Position, START } from '@app/ledger';
-import { openDataDir } from './data-dir';
+import { openAuditSource } from './data-dir';
 
 export interface ExportSummary {
   readonly events: number;
@@ -25,7 +25,7 @@ export interface ExportSummary {
 
 /** Writes the log, the signed checkpoints and the public key as one NDJSON file (see audit-export.ts). */
 export async function writeExport(config: AppConfig, out: Writable, now: Date = systemNow()): Promise<ExportSummary> {
-  const { ledger, audit } = openDataDir(config.dataDir);
+  const { ledger, audit } = openAuditSource(config);
   try {
     const write = async (line: string) => {
       if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
@@ -52,7 +52,7 @@ export async function writeExport(config: AppConfig, out: Writable, now: Date = 
     let index = 0;
     let next: Position = START;
     for (;;) {
-      const batch = ledger.readAllSync(next, 1000);
+      const batch = await ledger.readAll(next, 1000);
       if (batch.length === 0) break;
       let chunk = '';
       for (const event of batch) {

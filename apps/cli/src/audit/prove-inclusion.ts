@@ -9,9 +9,10 @@ import {
   META_ORIGIN,
   META_VERIFIER_KEY,
 } from '@app/audit';
-import { EventEnvelope, Position, SqliteEventStore, START } from '@app/ledger';
+import type { AppConfig } from '@app/runtime';
+import { EventEnvelope, EventStore, Position, START } from '@app/ledger';
 import { CliError } from '../cli-errors';
-import { openDataDir } from './data-dir';
+import { openAuditSource } from './data-dir';
 
 export interface InclusionProofOutput {
   index: number;
@@ -29,8 +30,13 @@ export interface InclusionProofOutput {
 }
 
 /** An inclusion proof of leaf `index` against the latest checkpoint (or the one of `size`), checked before it is printed. */
-export async function proveInclusion(dataDir: string, index: number, size?: number): Promise<InclusionProofOutput> {
-  const { ledger, audit } = openDataDir(dataDir);
+export async function proveInclusion(
+  dataDir: string,
+  index: number,
+  size?: number,
+  store: Pick<AppConfig, 'store' | 'storeUrl'> = { store: 'sqlite', storeUrl: null },
+): Promise<InclusionProofOutput> {
+  const { ledger, audit } = openAuditSource({ dataDir, ...store });
   try {
     const checkpoint = size === undefined ? audit.latestCheckpoint() : audit.checkpointOfSize(size);
     if (!checkpoint)
@@ -75,12 +81,12 @@ export async function proveInclusion(dataDir: string, index: number, size?: numb
 }
 
 /** The event at audit index `index`: from the nearest position the audit store knows, skipping forward. */
-async function eventAt(ledger: SqliteEventStore, audit: AuditStore, index: number): Promise<EventEnvelope | undefined> {
+async function eventAt(ledger: EventStore, audit: AuditStore, index: number): Promise<EventEnvelope | undefined> {
   const located = audit.locate(index);
   let at = located.index;
   let next: Position = located.position === 0n ? START : located.position;
   for (;;) {
-    const batch = ledger.readAllSync(next, 1000);
+    const batch = await ledger.readAll(next, 1000);
     if (batch.length === 0) return undefined;
     if (index - at < batch.length) return batch[index - at];
     at += batch.length;

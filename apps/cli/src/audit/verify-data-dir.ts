@@ -8,14 +8,14 @@ import {
   verifyStoredLog,
 } from '@app/audit';
 import { CliError } from '../cli-errors';
-import { openVerifySource } from './data-dir';
+import { openAuditSource } from './data-dir';
 import type { VerifyOutcome, Warn } from './verify-outcome';
 
 export async function verifyDataDir(
   config: AppConfig,
   options: { key?: string; warn: Warn; onProgress?: (checked: number, total: number) => void },
 ): Promise<VerifyOutcome> {
-  const { ledger, audit } = openVerifySource(config);
+  const { ledger, audit } = openAuditSource(config);
   try {
     const chosen = trustedKeyForAuditStore(config, audit, options.key, options.warn);
     if (chosen === null)

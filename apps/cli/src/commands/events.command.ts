@@ -17,7 +17,7 @@ export class EventsCommand extends CommandRunner {
     let remaining = options.limit ?? Number.POSITIVE_INFINITY;
     try {
       while (remaining > 0) {
-        const batch = store.readAllSync(next, Math.min(1000, remaining));
+        const batch = await store.readAll(next, Math.min(1000, remaining));
         if (batch.length === 0) break;
         const lines = batch.map((event) => canonicalJson(event)).join('\n') + '\n';
         if (!process.stdout.write(lines)) await new Promise((r) => process.stdout.once('drain', r));

@@ -4,7 +4,7 @@ import { EventStore, START, copyLedger, CopyRefusedError } from '@app/ledger';
 import { EsdbEventStore } from '@app/ledger/eventstoredb';
 import { cliConfig } from '../cli-config';
 import { exitOnCliError, fail } from '../cli-errors';
-import { openLedgerForReading } from './open-ledger';
+import { openEmbeddedLedger } from './open-ledger';
 import { Progress, rateLine } from '../progress';
 
 interface MigrateOptions {
@@ -33,7 +33,7 @@ export class MigrateCommand extends CommandRunner {
   async run(_args: string[], options: MigrateOptions): Promise<void> {
     if (!options.to) fail('migrate needs --to esdb://host:2113?… (or esdb+discover://…)');
     const config = cliConfig();
-    const source = openLedgerForReading(config);
+    const source = openEmbeddedLedger(config);
     const target = EsdbEventStore.fromUrl(options.to);
     const progress = new Progress();
     const started = performance.now();

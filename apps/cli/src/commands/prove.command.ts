@@ -23,7 +23,7 @@ export class ProveCommand extends CommandRunner {
     }
     const dataDir = options.dataDir === undefined ? cliConfig().dataDir : resolve(options.dataDir);
     try {
-      const proof = await proveInclusion(dataDir, Number(indexText), options.size);
+      const proof = await proveInclusion(dataDir, Number(indexText), options.size, cliConfig());
       process.stdout.write(JSON.stringify(proof, null, 2) + '\n');
     } catch (error) {
       exitOnCliError(error);

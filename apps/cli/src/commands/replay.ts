@@ -27,7 +27,7 @@ import {
   Result,
   upcast,
 } from '@app/domain';
-import { canonicalJson, EventEnvelope, EventStore, LedgerHead, Position, SqliteEventStore, START } from '@app/ledger';
+import { canonicalJson, EventEnvelope, EventStore, LedgerHead, Position, START } from '@app/ledger';
 import {
   computeBulletin,
   computeRanking,
@@ -37,6 +37,7 @@ import {
   readModelProjections,
 } from '@app/projections';
 import { CliError } from '../cli-errors';
+import { openLedgerForReading } from './open-ledger';
 
 export type ReplayReport = 'overview' | 'ranking' | 'bulletin';
 
@@ -81,9 +82,9 @@ export async function replay(
   options: ReplayOptions,
 ): Promise<ReplayOutcome> {
   const period = parseReportPeriod(options.report, options.period);
-  const ledgerFile = dataFiles(config).ledger;
-  if (!existsSync(ledgerFile)) throw new CliError(`no ledger at ${ledgerFile}`);
-  const ledger = SqliteEventStore.open({ file: ledgerFile, readonly: true });
+  if (config.store !== 'eventstoredb' && !existsSync(dataFiles(config).ledger))
+    throw new CliError(`no ledger at ${dataFiles(config).ledger}`);
+  const ledger = openLedgerForReading(config);
   const scratch = mkdtempSync(join(tmpdir(), 'ledger-replay-'));
   try {
     const publication =
@@ -175,7 +176,7 @@ interface FoundPublication {
 }
 
 async function findPublication(
-  ledger: SqliteEventStore,
+  ledger: EventStore,
   kind: 'ranking' | 'bulletin',
   period: string,
   settings: ClockSettings,
@@ -235,14 +236,14 @@ class PrefixReader implements EventStore {
   lastPosition: Position = START;
 
   constructor(
-    private readonly ledger: SqliteEventStore,
+    private readonly ledger: EventStore,
     private readonly size: number,
   ) {}
 
   async readAll(fromPosition: Position, limit: number): Promise<EventEnvelope[]> {
     const left = this.size - this.read;
     if (left <= 0) return [];
-    const batch = this.ledger.readAllSync(fromPosition, Math.min(limit, left));
+    const batch = await this.ledger.readAll(fromPosition, Math.min(limit, left));
     for (const event of batch) {
       this.range.append(leafHash(auditLeafBytes(event, this.read)));
       this.read++;

@@ -5,7 +5,7 @@ import { PersonalDataVault } from '@app/security';
 import { cliConfig } from '../cli-config';
 import { fail } from '../cli-errors';
 import { runRetention } from '../retention/run-retention';
-import { openLedgerForReading } from './open-ledger';
+import { openEmbeddedLedger } from './open-ledger';
 
 interface RetentionOptions {
   dryRun?: boolean;
@@ -24,7 +24,7 @@ export class RetentionCommand extends CommandRunner {
     if (config.store !== 'sqlite') fail('ledger retention runs on the embedded ledger (LEDGER_STORE=sqlite)', 2);
     const files = dataFiles(config);
     // Fails with the usual message when there is no ledger; then reopened for writing.
-    await openLedgerForReading(config).close();
+    await openEmbeddedLedger(config).close();
     const store = SqliteEventStore.open({ file: files.ledger });
     const vault = PersonalDataVault.open(files.keys);
     const clock = new SystemClock(config.timeZone);

@@ -1,4 +1,4 @@
-import { dataFiles, SystemClock } from '@app/runtime';
+import { dataFiles, SystemClock, withoutCredentials } from '@app/runtime';
 import { existsSync, statSync } from 'node:fs';
 import { Command, CommandRunner } from 'nest-commander';
 import { cliConfig } from '../cli-config';
@@ -16,15 +16,18 @@ export class StatsCommand extends CommandRunner {
     const head = await store.head();
     await store.close();
     const file = dataFiles(config).ledger;
-    const bytes = [file, `${file}-wal`].filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0);
+    // On a cluster the size on disk is the nodes' business (their own metrics).
+    const where =
+      config.store === 'eventstoredb'
+        ? { store: withoutCredentials(config.storeUrl!) }
+        : { file, bytes: [file, `${file}-wal`].filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0) };
     process.stdout.write(
       JSON.stringify(
         {
-          file,
+          ...where,
           streams: head.streams,
           events: head.events,
           headPosition: head.position.toString(),
-          bytes,
           calendar: calendarCoverageReport(config, new SystemClock(config.timeZone)),
         },
         null,

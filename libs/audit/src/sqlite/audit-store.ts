@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
-import { parseCheckpoint, signCheckpoint } from '../checkpoint';
+import { parseCheckpoint, signCheckpoint, verifyCheckpointNote } from '../checkpoint';
 import {
   assertConsistentBeforeSigning,
   CheckpointDecision,
   CheckpointPolicy,
   decideCheckpoint,
 } from '../checkpoint-policy';
-import { InconsistentCheckpointError } from '../errors';
+import { CheckpointRefusedError, InconsistentCheckpointError } from '../errors';
 import { MerkleTree } from '../merkle-tree';
 import { NoteSigner } from '../note-keys';
 import { parseSignedNote } from '../signed-note';
@@ -56,6 +56,11 @@ const toRecord = (row: CheckpointRow): CheckpointRecord => ({
 /** Meta keys: the public side of the signing key, so exports and `ledger prove` can name it without the secret. */
 export const META_VERIFIER_KEY = 'verifier_key';
 export const META_ORIGIN = 'origin';
+/** `<size>:<position>` of the leaves that call for a checkpoint (see `grown`). */
+const META_GROWN = 'grown_to';
+/** How many published checkpoints were refused, and why the last one was. */
+const META_REFUSED = 'refused_checkpoints';
+const META_LAST_REFUSAL = 'last_refusal';
 
 /**
  * The audit store: the tree kept by the audit projection, the signed
@@ -176,13 +181,91 @@ export class AuditStore {
     this.statements.setMeta.run(key, value);
   }
 
-  /** What the checkpoint policy says now, without signing anything. */
-  decide(policy: CheckpointPolicy, now: Date): CheckpointDecision {
+  /**
+   * The leaves that call for a checkpoint: the tree's size and last position but for the
+   * checkpoint publications after the last other event (a publication is no growth of its
+   * own, or each checkpoint would call for the next). Every leaf, for a store that has not
+   * recorded it (a single instance, or one older than this record).
+   */
+  grown(): { size: number; position: bigint } {
+    const [size, position] = (this.getMeta(META_GROWN) ?? '').split(':');
+    const head = this.head();
+    if (!size || !position || Number(size) > head.size) return { size: head.size, position: BigInt(head.position) };
+    return { size: Number(size), position: BigInt(position) };
+  }
+
+  /** Runs inside the audit projection's transaction. */
+  noteGrown(grown: { size: number; position: bigint }): void {
+    this.setMeta(META_GROWN, `${grown.size}:${grown.position}`);
+  }
+
+  /** Published checkpoints refused so far, and why the last one was. */
+  refusals(): { count: number; last: string | null } {
+    return { count: Number(this.getMeta(META_REFUSED) ?? 0), last: this.getMeta(META_LAST_REFUSAL) ?? null };
+  }
+
+  /** Runs inside the audit projection's transaction. */
+  noteRefusal(why: string): void {
+    this.setMeta(META_REFUSED, String(this.refusals().count + 1));
+    this.setMeta(META_LAST_REFUSAL, why);
+  }
+
+  /**
+   * What the checkpoint policy says now, without signing anything. `grownTo`: the size the
+   * tree counts as grown to (default: its size); leaves after it (the publications of
+   * checkpoints in the log) do not call for a new checkpoint by themselves.
+   */
+  decide(policy: CheckpointPolicy, now: Date, grownTo: number = this.tree.size): CheckpointDecision {
     const last = this.latestCheckpoint();
+    const treeSize = Math.max(Math.min(grownTo, this.tree.size), last?.size ?? 0);
     return decideCheckpoint(
-      { treeSize: this.tree.size, last: last ? { size: last.size, signedAt: new Date(last.signedAt) } : null, now },
+      { treeSize, last: last ? { size: last.size, signedAt: new Date(last.signedAt) } : null, now },
       policy,
     );
+  }
+
+  /**
+   * Stores a checkpoint another instance signed and published in the log, once it is shown
+   * to be this tree's: its note signed by `trusted` for `origin` and saying what the record
+   * says, its root this tree's root at its size, and its position that of the tree's leaf
+   * `size - 1` (`position.exact` when the caller knows it, else within the bounds it knows).
+   * 'known' when the same checkpoint is already stored. Throws CheckpointRefusedError
+   * otherwise, storing nothing. Runs inside the audit projection's transaction.
+   */
+  acceptCheckpoint(
+    record: CheckpointRecord,
+    trusted: { readonly publicKey: Uint8Array; readonly keyName: string },
+    origin: string,
+    position: { readonly exact?: bigint; readonly atLeast: bigint; readonly below: bigint },
+  ): 'stored' | 'known' {
+    const refuse = (why: string): never => {
+      throw new CheckpointRefusedError(`published checkpoint of size ${record.size} refused: ${why}`);
+    };
+    let signed: { size: number; rootHash: string };
+    try {
+      signed = verifyCheckpointNote(record.note, trusted.publicKey, trusted.keyName, origin);
+    } catch (error) {
+      return refuse(
+        `its note does not verify against the trusted key ${trusted.keyName} (${(error as Error).message})`,
+      );
+    }
+    if (signed.size !== record.size || signed.rootHash !== record.rootHash)
+      refuse('its size or root differs from what its signed note says');
+    if (!Number.isSafeInteger(record.size) || record.size < 1 || record.size > this.tree.size)
+      refuse(`this tree holds ${this.tree.size} leaves`);
+    if (this.tree.root(record.size) !== record.rootHash) refuse('this tree has another root at that size');
+    if (!/^\d{1,30}$/.test(record.position)) refuse('its position is not a ledger position');
+    const at = BigInt(record.position);
+    if (position.exact !== undefined ? at !== position.exact : at < position.atLeast || at >= position.below)
+      refuse(`position ${record.position} is not that of leaf ${record.size - 1}`);
+    const stored = this.checkpointOfSize(record.size);
+    if (stored) {
+      if (stored.rootHash !== record.rootHash || stored.position !== record.position)
+        refuse('another checkpoint of that size is stored');
+      return 'known';
+    }
+    this.statements.insert.run(record.size, record.position, record.rootHash, record.signedAt, record.note);
+    return 'stored';
   }
 
   /**
@@ -192,7 +275,7 @@ export class AuditStore {
    * InconsistentCheckpointError and nothing is signed: a tree rebuilt over an
    * altered log never gets a signature.
    */
-  cutIfDue(identity: SigningIdentity, policy: CheckpointPolicy, now: Date): CutResult {
+  cutIfDue(identity: SigningIdentity, policy: CheckpointPolicy, now: Date, grownTo?: number): CutResult {
     return this.db
       .transaction((): CutResult => {
         const last = this.latestCheckpoint();
@@ -205,7 +288,7 @@ export class AuditStore {
             `the tree of size ${size} is not consistent with the checkpoint signed at that size: it has another root`,
           );
         }
-        const decision = this.decide(policy, now);
+        const decision = this.decide(policy, now, grownTo);
         if (!decision.cut) return { decision };
         return { decision, checkpoint: this.signHead(identity, now) };
       })

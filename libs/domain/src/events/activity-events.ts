@@ -194,3 +194,20 @@ export interface ReminderDeliveredData {
   readonly channelId: string;
   readonly attempts: number;
 }
+
+/**
+ * A signed audit checkpoint, published into the log by the instance that signs
+ * (stream `audit-checkpoints`) so that every other instance on the same log can
+ * check it against its own tree and the trusted key, and serve it. The event is
+ * a leaf of the audit tree like any other: the tree stays "every event of the log".
+ */
+export interface AuditCheckpointPublishedData {
+  readonly size: number;
+  /** Ledger position of the last event the checkpoint covers (digits). */
+  readonly position: string;
+  /** Lowercase hex. */
+  readonly rootHash: string;
+  readonly signedAt: string;
+  /** The C2SP signed note; what a reader checks (size and root are repeated for queries). */
+  readonly note: string;
+}

@@ -1,5 +1,6 @@
 import type {
   AccountabilityActionRecordedData,
+  AuditCheckpointPublishedData,
   CampaignCaseAddedData,
   CampaignLaunchedData,
   InstructionRecordedData,
@@ -78,6 +79,7 @@ export interface EventDataMap {
   ReminderChannelConfigured: ReminderChannelConfiguredData;
   ReminderDigestRecorded: ReminderDigestRecordedData;
   ReminderDelivered: ReminderDeliveredData;
+  AuditCheckpointPublished: AuditCheckpointPublishedData;
 }
 
 export type EventType = keyof EventDataMap;
@@ -120,6 +122,7 @@ export const CURRENT_VERSION = {
   ReminderChannelConfigured: 1,
   ReminderDigestRecorded: 1,
   ReminderDelivered: 1,
+  AuditCheckpointPublished: 1,
 } as const satisfies Record<EventType, number>;
 
 export const EVENT_TYPES = Object.keys(CURRENT_VERSION) as EventType[];

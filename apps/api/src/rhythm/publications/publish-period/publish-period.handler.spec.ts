@@ -51,6 +51,10 @@ class FakeAudit {
   latestCheckpoint() {
     return this.checkpoint;
   }
+  /** No checkpoint publications in this log: every position must be covered. */
+  mustCover(position: bigint): bigint {
+    return position;
+  }
   considerCheckpoint(): void {
     void this.store.head().then((head) => {
       this.checkpoint = { position: head.position.toString(), rootHash: 'ab'.repeat(32), size: Number(head.position) };

@@ -120,7 +120,7 @@ export class PublishPeriodHandler implements ICommandHandler<PublishPeriodComman
     const deadline = performance.now() + this.config.checkpointSeconds * 1000 + this.config.minPositionTimeoutMs;
     for (;;) {
       const latest = this.audit.latestCheckpoint();
-      if (latest && BigInt(latest.position) >= position) {
+      if (latest && BigInt(latest.position) >= this.audit.mustCover(position)) {
         return { position: latest.position, rootHash: latest.rootHash, size: latest.size };
       }
       if (performance.now() > deadline) {
