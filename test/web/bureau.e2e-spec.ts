@@ -201,6 +201,16 @@ describe('研判会 半月通报 月排名 报告 审计 用户 提醒 (Chromium
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${suite.city.url}/admin/reminders?date=2022-11-21`);
     await page.locator('#reminders-digest').waitFor();
+    // A refused channel shows its error beside the URL; the corrected form is saved.
+    await page.getByLabel('Webhook 网址').fill('not-a-url');
+    await page.getByRole('button', { name: '保存渠道' }).click();
+    await expect(page.locator('[data-field="url"] .field-error').innerText()).resolves.toContain('http(s)');
+    await page.getByLabel('Webhook 网址').fill('https://hooks.example.invalid/bureau');
+    await page.getByRole('button', { name: '保存渠道' }).click();
+    await expect(page.locator('.notice[role="status"]', { hasText: '已保存渠道' }).innerText()).resolves.toContain(
+      'bureau',
+    );
+    await expect(page.locator('[data-field="url"] .field-error').innerText()).resolves.toBe('');
     await screenshot(page, 'admin-reminders');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

@@ -1,4 +1,5 @@
-import { Child, h, uid } from './dom';
+import { ApiProblem, newIdempotencyKey } from './api';
+import { append, Child, h, uid } from './dom';
 import { t } from './i18n';
 import { problemText } from './problems';
 
@@ -92,4 +93,39 @@ export function select(options: [string, string][], value = '', extra: Record<st
   // No given value (or an unknown one): the first option stays chosen.
   if (options.some(([v]) => v === value)) el.value = value;
   return el;
+}
+
+/**
+ * The submit handler of a form that makes one write. One Idempotency-Key per submission: kept
+ * after a failure the server may not have seen (so that sending again cannot record it twice),
+ * renewed after success or a refusal (4xx: nothing was recorded, and the corrected form is a new
+ * submission). The submit button is disabled while it runs; the problem's `errors` are shown
+ * beside their fields and the outcome in `status`. `send` makes the request and returns what to
+ * show on success (resetting the form there if it should).
+ */
+export function postOnSubmit(
+  status: HTMLElement,
+  send: (idempotencyKey: string) => Promise<Child>,
+): (event: Event) => Promise<void> {
+  let key = newIdempotencyKey();
+  return async (event: Event) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (button?.disabled) return;
+    if (button) button.disabled = true;
+    status.replaceChildren();
+    try {
+      const shown = await send(key);
+      key = newIdempotencyKey();
+      setFieldErrors(form, {});
+      append(status, [shown]);
+    } catch (error) {
+      if (error instanceof ApiProblem && error.status >= 400 && error.status < 500) key = newIdempotencyKey();
+      setFieldErrors(form, problemText(error).fields);
+      status.replaceChildren(problemBox(error));
+    } finally {
+      if (button) button.disabled = false;
+    }
+  };
 }

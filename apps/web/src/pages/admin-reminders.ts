@@ -1,11 +1,9 @@
-import { newIdempotencyKey } from '../core/api';
 import { todayIn } from '../core/clock';
 import { h } from '../core/dom';
 import { label, t } from '../core/i18n';
 import type { PageContext, PageDef } from '../core/page';
-import { problemText } from '../core/problems';
 import { units } from '../core/units';
-import { card, field, problemBox, select, setFieldErrors, table } from '../core/ui';
+import { card, field, postOnSubmit, select, table } from '../core/ui';
 import { matterLink } from './bureau-ui';
 import { isDate } from './periods';
 
@@ -110,7 +108,6 @@ async function render(ctx: PageContext): Promise<Node> {
 }
 
 function channelForm(ctx: PageContext, unitOptions: [string, string][]): HTMLElement {
-  let key = newIdempotencyKey();
   const unit = select([['bureau', t('reminders.bureau')], ...unitOptions], 'bureau');
   const format = select(
     FORMATS.map((f) => [f, t(`reminders.format.${f}`)] as [string, string]),
@@ -123,26 +120,17 @@ function channelForm(ctx: PageContext, unitOptions: [string, string][]): HTMLEle
     'form',
     {
       novalidate: true,
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
+      onsubmit: postOnSubmit(status, async (idempotencyKey) => {
         const body = {
           unit: unit.value,
           format: format.value,
           url: url.value.trim(),
           ...(secret.value ? { secret: secret.value } : {}),
         };
-        status.replaceChildren();
-        try {
-          const result = await ctx.api.post('/reminder-channels', body, { idempotencyKey: key });
-          key = newIdempotencyKey();
-          setFieldErrors(form, {});
-          secret.value = '';
-          status.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('reminders.saved', { id: result.id })));
-        } catch (error) {
-          setFieldErrors(form, problemText(error).fields);
-          status.replaceChildren(problemBox(error));
-        }
-      },
+        const result = await ctx.api.post('/reminder-channels', body, { idempotencyKey });
+        secret.value = '';
+        return h('p', { class: 'notice', role: 'status' }, t('reminders.saved', { id: result.id }));
+      }),
     },
     h('p', { class: 'hint' }, t('reminders.channelHint')),
     h(

@@ -2,10 +2,9 @@ import { newIdempotencyKey } from '../core/api';
 import { h, replace } from '../core/dom';
 import { label, t } from '../core/i18n';
 import type { PageContext, PageDef } from '../core/page';
-import { problemText } from '../core/problems';
 import { ROLES } from '../core/session';
 import { forgetUnits, units } from '../core/units';
-import { card, field, problemBox, select, setFieldErrors, table } from '../core/ui';
+import { card, field, postOnSubmit, problemBox, select, table } from '../core/ui';
 
 interface PrincipalRow {
   readonly id: string;
@@ -110,7 +109,6 @@ function revokeButton(ctx: PageContext, p: PrincipalRow, after: () => void): HTM
 }
 
 function registerForm(ctx: PageContext, unitSelect: HTMLSelectElement, after: () => void): HTMLElement {
-  let key = newIdempotencyKey();
   const name = h('input', { type: 'text', maxlength: '200', autocomplete: 'off' });
   const role = select(
     ROLES.map((r) => [r, label('role', r)] as [string, string]),
@@ -121,39 +119,26 @@ function registerForm(ctx: PageContext, unitSelect: HTMLSelectElement, after: ()
     'form',
     {
       novalidate: true,
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
+      onsubmit: postOnSubmit(status, async (idempotencyKey) => {
         const chosen = Array.from(unitSelect.selectedOptions).map((o) => o.value);
         const body = {
           name: name.value.trim(),
           role: role.value,
           ...(role.value === 'handler' ? { units: chosen } : {}),
         };
-        status.replaceChildren();
-        try {
-          const created = await ctx.api.post<{ id: string; token: string }>('/principals', body, {
-            idempotencyKey: key,
-          });
-          key = newIdempotencyKey();
-          setFieldErrors(form, {});
-          status.replaceChildren(
-            h(
-              'div',
-              { class: 'notice', role: 'status' },
-              h('p', null, t('users.created', { id: created.id })),
-              h('p', null, t('users.tokenOnce')),
-              h('pre', { class: 'snippet token', id: 'users-new-token', tabindex: '0' }, created.token),
-            ),
-          );
-          form.reset();
-          // reset() falls back to the first option (admin): the form starts again at the harmless default.
-          role.value = 'registrar';
-          after();
-        } catch (error) {
-          setFieldErrors(form, problemText(error).fields);
-          status.replaceChildren(problemBox(error));
-        }
-      },
+        const created = await ctx.api.post<{ id: string; token: string }>('/principals', body, { idempotencyKey });
+        form.reset();
+        // reset() falls back to the first option (admin): the form starts again at the harmless default.
+        role.value = 'registrar';
+        after();
+        return h(
+          'div',
+          { class: 'notice', role: 'status' },
+          h('p', null, t('users.created', { id: created.id })),
+          h('p', null, t('users.tokenOnce')),
+          h('pre', { class: 'snippet token', id: 'users-new-token', tabindex: '0' }, created.token),
+        );
+      }),
     },
     h(
       'div',
@@ -169,7 +154,6 @@ function registerForm(ctx: PageContext, unitSelect: HTMLSelectElement, after: ()
 }
 
 function unitForm(ctx: PageContext, after: () => void): HTMLElement {
-  let key = newIdempotencyKey();
   const code = h('input', { type: 'text', maxlength: '64', autocomplete: 'off' });
   const name = h('input', { type: 'text', maxlength: '200', autocomplete: 'off' });
   const kind = select(
@@ -182,29 +166,18 @@ function unitForm(ctx: PageContext, after: () => void): HTMLElement {
     'form',
     {
       novalidate: true,
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
+      onsubmit: postOnSubmit(status, async (idempotencyKey) => {
         const body = {
           code: code.value.trim(),
           name: name.value.trim(),
           kind: kind.value,
           ...(parent.value.trim() ? { parent: parent.value.trim() } : {}),
         };
-        status.replaceChildren();
-        try {
-          await ctx.api.post('/units', body, { idempotencyKey: key });
-          key = newIdempotencyKey();
-          setFieldErrors(form, {});
-          status.replaceChildren(
-            h('p', { class: 'notice', role: 'status' }, t('users.unitCreated', { code: body.code })),
-          );
-          form.reset();
-          after();
-        } catch (error) {
-          setFieldErrors(form, problemText(error).fields);
-          status.replaceChildren(problemBox(error));
-        }
-      },
+        await ctx.api.post('/units', body, { idempotencyKey });
+        form.reset();
+        after();
+        return h('p', { class: 'notice', role: 'status' }, t('users.unitCreated', { code: body.code }));
+      }),
     },
     h(
       'div',

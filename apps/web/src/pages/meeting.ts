@@ -1,13 +1,11 @@
-import { newIdempotencyKey } from '../core/api';
 import { nowLocalInput, todayIn } from '../core/clock';
 import { isIsoWeek, isoWeek } from '../core/dates';
 import { h, replace } from '../core/dom';
 import { label, num, t } from '../core/i18n';
 import { liveReload } from '../core/live-page';
 import type { PageContext, PageDef } from '../core/page';
-import { problemText } from '../core/problems';
 import { units } from '../core/units';
-import { card, field, problemBox, select, setFieldErrors, table } from '../core/ui';
+import { card, field, postOnSubmit, select, table } from '../core/ui';
 import { liveBadge, matterLink, periodPicker } from './bureau-ui';
 
 interface AgendaMatter {
@@ -300,7 +298,6 @@ function decisionsForm(
   agenda: () => JudgmentAgenda,
   unitOptions: [string, string][],
 ): HTMLElement {
-  let key = newIdempotencyKey();
   const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
   const chair = h('input', { type: 'text', maxlength: '200', autocomplete: 'off' });
   const occurredAt = h('input', { type: 'datetime-local', value: nowLocalInput() });
@@ -340,8 +337,7 @@ function decisionsForm(
     {
       class: 'meeting-form',
       novalidate: true,
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
+      onsubmit: postOnSubmit(status, async (idempotencyKey) => {
         const value = (name: string) => (form.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value ?? '').trim();
         const decisions = Array.from({ length: count }, (_, i) => ({
           matterId: value(`decisions.${i}.matterId`),
@@ -355,23 +351,9 @@ function decisionsForm(
           occurredAt: occurredAt.value ? `${occurredAt.value}:00+08:00` : undefined,
           decisions,
         };
-        const button = form.querySelector('button[type="submit"]') as HTMLButtonElement;
-        button.disabled = true;
-        status.replaceChildren();
-        try {
-          const result = await ctx.api.post('/meetings', body, { idempotencyKey: key });
-          key = newIdempotencyKey();
-          setFieldErrors(form, {});
-          status.replaceChildren(
-            h('p', { class: 'notice', role: 'status' }, t('meeting.recorded', { id: result.id, week })),
-          );
-        } catch (error) {
-          setFieldErrors(form, problemText(error).fields);
-          status.replaceChildren(problemBox(error));
-        } finally {
-          button.disabled = false;
-        }
-      },
+        const result = await ctx.api.post('/meetings', body, { idempotencyKey });
+        return h('p', { class: 'notice', role: 'status' }, t('meeting.recorded', { id: result.id, week }));
+      }),
     },
     h('p', { class: 'hint' }, t('meeting.formHint')),
     h(

@@ -127,6 +127,11 @@ function fractionText(r: RankingRow, key: string): string {
   return `${rate(f.rate)}（${f.numerator}/${f.denominator}）${scored ? '' : ' *'}`;
 }
 
+/** One control limit of the funnel plot as an ECharts line: both 95 % limits alike, both 99.8 % limits alike. */
+function limitLine(name: string, data: readonly [number, number][], color: string, type: 'dashed' | 'solid') {
+  return { name, type: 'line', data, showSymbol: false, lineStyle: { type, color }, itemStyle: { color } };
+}
+
 function groupCharts(ctx: PageContext, ranking: Ranking, g: RankingGroup, key: string): HTMLElement {
   const rows = ranking.rows.filter((r) => r.group === g.id);
   const few = ranking.tooFewToRank.filter((r) => r.group === g.id);
@@ -186,38 +191,10 @@ function groupCharts(ctx: PageContext, ranking: Ranking, g: RankingGroup, key: s
           xAxis: { type: 'value', name: t('ranking.denominator'), nameLocation: 'middle', nameGap: 26, minInterval: 1 },
           yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
           series: [
-            {
-              name: t('ranking.limit95'),
-              type: 'line',
-              data: f.lower95,
-              showSymbol: false,
-              lineStyle: { type: 'dashed', color: '#b35c00' },
-              itemStyle: { color: '#b35c00' },
-            },
-            {
-              name: t('ranking.limit95'),
-              type: 'line',
-              data: f.upper95,
-              showSymbol: false,
-              lineStyle: { type: 'dashed', color: '#b35c00' },
-              itemStyle: { color: '#b35c00' },
-            },
-            {
-              name: t('ranking.limit998'),
-              type: 'line',
-              data: f.lower998,
-              showSymbol: false,
-              lineStyle: { color: '#a61b1b' },
-              itemStyle: { color: '#a61b1b' },
-            },
-            {
-              name: t('ranking.limit998'),
-              type: 'line',
-              data: f.upper998,
-              showSymbol: false,
-              lineStyle: { color: '#a61b1b' },
-              itemStyle: { color: '#a61b1b' },
-            },
+            limitLine(t('ranking.limit95'), f.lower95, '#b35c00', 'dashed'),
+            limitLine(t('ranking.limit95'), f.upper95, '#b35c00', 'dashed'),
+            limitLine(t('ranking.limit998'), f.lower998, '#a61b1b', 'solid'),
+            limitLine(t('ranking.limit998'), f.upper998, '#a61b1b', 'solid'),
             ...(f.target === null
               ? []
               : [
