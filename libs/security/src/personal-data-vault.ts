@@ -1,6 +1,6 @@
-import { systemNow, WalSync } from '@app/runtime';
+import { pooledRandomBytes, systemNow, WalSync } from '@app/runtime';
 import type Database from 'better-sqlite3';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { openKeysFile } from './keys-file';
 
 /** A petitioner's personal data as the registrar gives it. */
@@ -120,7 +120,7 @@ export class PersonalDataVault {
 
   seal(petitionerId: string, eventId: string, data: PersonalData): SealedPersonalData {
     const key = this.keyFor(petitionerId, true);
-    const iv = randomBytes(12);
+    const iv = pooledRandomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(eventId, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()]);
@@ -185,7 +185,7 @@ export class PersonalDataVault {
       return row.key;
     }
     if (!create) throw new PetitionerKeyErasedError(petitionerId);
-    const key = randomBytes(32);
+    const key = pooledRandomBytes(32);
     this.unsynced.set(petitionerId, { key, createdAt: this.now().toISOString() });
     // Committed soon even if no one awaits durable() (e.g. the demo); the API awaits it.
     this.scheduleFlush();

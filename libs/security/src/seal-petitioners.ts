@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from '@app/runtime';
 import type { SealedPetitioner } from '@app/domain';
 import { PersonalDataVault } from './personal-data-vault';
 
@@ -12,7 +12,7 @@ export interface PetitionerInput {
 
 /** e.g. pet-Xk3J9vQ2mLp4: 72 random bits, the id of the petitioner's own key. */
 export function newPetitionerId(): string {
-  return `pet-${randomBytes(9).toString('base64url')}`;
+  return `pet-${pooledRandomBytes(9).toString('base64url')}`;
 }
 
 /**

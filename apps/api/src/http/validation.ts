@@ -1,4 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { compiledBodyFor } from './compiled-body';
 import { badRequest, FieldError } from './problem';
 
 /** Flattens class-validator's tree into `{field, message}` with dotted paths (`contact.headcount`). */
@@ -31,6 +32,11 @@ export function assertNotTooDeep(value: unknown, maxDepth = MAX_INPUT_DEPTH): vo
 class DepthCheckedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     assertNotTooDeep(value);
+    // A valid body takes the compiled check; anything else (and every error) the full pipe.
+    if (metadata.type === 'body' && metadata.metatype && typeof value === 'object' && value !== null) {
+      const body = compiledBodyFor(metadata.metatype);
+      if (body?.accepts(value)) return body.build(value);
+    }
     return super.transform(value, metadata);
   }
 }
