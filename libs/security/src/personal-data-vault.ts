@@ -118,8 +118,12 @@ export class PersonalDataVault {
     return true;
   }
 
-  seal(petitionerId: string, eventId: string, data: PersonalData): SealedPersonalData {
-    const key = this.keyFor(petitionerId, true);
+  /**
+   * `newId` says the petitioner id was just drawn at random (72 bits): no key can exist for
+   * it, so none is looked up. A collision would fail the keys' INSERT, never share a key.
+   */
+  seal(petitionerId: string, eventId: string, data: PersonalData, newId = false): SealedPersonalData {
+    const key = newId ? this.newKey(petitionerId) : this.keyFor(petitionerId, true);
     const iv = pooledRandomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(eventId, 'utf8'));
@@ -185,6 +189,10 @@ export class PersonalDataVault {
       return row.key;
     }
     if (!create) throw new PetitionerKeyErasedError(petitionerId);
+    return this.newKey(petitionerId);
+  }
+
+  private newKey(petitionerId: string): Buffer {
     const key = pooledRandomBytes(32);
     this.unsynced.set(petitionerId, { key, createdAt: this.now().toISOString() });
     // Committed soon even if no one awaits durable() (e.g. the demo); the API awaits it.

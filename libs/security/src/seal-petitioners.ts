@@ -27,16 +27,15 @@ export function sealPetitioners(
   petitioners: readonly PetitionerInput[],
   petitionerId: () => string = newPetitionerId,
 ): SealedPetitioner[] {
+  const drawn = petitionerId === newPetitionerId;
   return petitioners.map((p) => {
     const id = petitionerId();
-    return {
-      petitionerId: id,
-      sealed: vault.seal(id, openedEventId, {
-        name: p.name ?? null,
-        idNumber: p.idNumber ?? null,
-        phone: p.phone ?? null,
-        address: p.address ?? null,
-      }),
+    const data = {
+      name: p.name ?? null,
+      idNumber: p.idNumber ?? null,
+      phone: p.phone ?? null,
+      address: p.address ?? null,
     };
+    return { petitionerId: id, sealed: vault.seal(id, openedEventId, data, drawn) };
   });
 }
