@@ -154,7 +154,7 @@ function accepts(plan: ClassPlan, body: object): boolean {
     // Only values built as they are (or into the nested class) are compiled; class-transformer
     // would copy any other object, and class-validator would see the copy.
     if (!nested && !isPrimitive(value) && !(Array.isArray(value) && value.every(isPrimitive))) return false;
-    if (!property.conditions.every((condition) => condition(body, value))) {
+    if (!conditionsHold(property, body, value)) {
       if (nested && value !== undefined && value !== null) return false;
       continue;
     }
@@ -176,10 +176,18 @@ function passes(rule: Rule, plan: ClassPlan, property: PropertyPlan, body: objec
     value,
     constraints: rule.constraints,
   };
-  const results =
-    rule.each && Array.isArray(value) ? value.map((item) => rule.validate(item, args)) : [rule.validate(value, args)];
-  // A promise would be an async rule: the full pipe waits for it.
-  return results.every((result) => !!result && !(result instanceof Promise));
+  if (!(rule.each && Array.isArray(value))) return valid(rule.validate(value, args));
+  return value.every((item) => valid(rule.validate(item, args)));
+}
+
+/** A promise would be an async rule: the full pipe waits for it. */
+function valid(result: unknown): boolean {
+  return !!result && !(result instanceof Promise);
+}
+
+function conditionsHold(property: PropertyPlan, body: object, value: unknown): boolean {
+  for (const condition of property.conditions) if (!condition(body, value)) return false;
+  return true;
 }
 
 /** As class-transformer's plainToInstance: a new instance, the body's keys copied in their order. */
