@@ -123,12 +123,23 @@ export async function benchHttpWrites(
     const { token } = await post(api, '/principals', ADMIN_TOKEN, { name: '登记员 王', role: 'registrar' });
     const baseSlices: LoadResult[] = [];
     const ownSlices: LoadResult[] = [];
+    // CPU of this process (every thread: event loop, projection worker, thread pool, GC) while
+    // each side is under load; the other side is idle meanwhile. Per acknowledged request it
+    // says what a write costs, whatever else the machine is running.
+    const cpuMs = { base: 0, own: 0 };
+    const measured = async (side: 'base' | 'own', run: Promise<LoadResult>) => {
+      const before = process.cpuUsage();
+      const result = await run;
+      const used = process.cpuUsage(before);
+      cpuMs[side] += (used.user + used.system) / 1000;
+      return result;
+    };
     for (let i = 0; i < slices; i++) {
       progress(
         `  slice ${i + 1}/${slices}: baseline, then POST /matters, ${options.clients} clients, ${slice.seconds.toFixed(1)} s each`,
       );
-      baseSlices.push(await load(baselineServer.url, '', slice));
-      ownSlices.push(await load(`${api}/matters`, token!, slice));
+      baseSlices.push(await measured('base', load(baselineServer.url, '', slice)));
+      ownSlices.push(await measured('own', load(`${api}/matters`, token!, slice)));
     }
     const base = pooled(baseSlices);
     const own = pooled(ownSlices);
@@ -150,7 +161,7 @@ export async function benchHttpWrites(
         unit: 'requests/s',
         baseline: { name: 'node:http + one durable INSERT per request', count: base.ok, seconds: base.seconds },
         target: 1,
-        note: `${slices} alternating slices; p50 ${own.p50Ms.toFixed(1)} ms, p99 ${own.p99Ms.toFixed(1)} ms (baseline p50 ${base.p50Ms.toFixed(1)}, p99 ${base.p99Ms.toFixed(1)}; target p99 ≤ 2×: ${own.p99Ms <= 2 * base.p99Ms ? '✔' : '✘'}); errors ${own.errors}/${base.errors}; ${durable}`,
+        note: `${slices} alternating slices; p50 ${own.p50Ms.toFixed(1)} ms, p99 ${own.p99Ms.toFixed(1)} ms (baseline p50 ${base.p50Ms.toFixed(1)}, p99 ${base.p99Ms.toFixed(1)}; target p99 ≤ 2×: ${own.p99Ms <= 2 * base.p99Ms ? '✔' : '✘'}); errors ${own.errors}/${base.errors}; server CPU ${(cpuMs.own / Math.max(1, own.ok)).toFixed(2)} ms per write (baseline ${(cpuMs.base / Math.max(1, base.ok)).toFixed(2)}); ${durable}`,
       },
     ];
   } finally {

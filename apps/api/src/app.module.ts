@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, Clock, CLOCK_SETTINGS, clockSettingsFrom } from '@app/runtime';
@@ -18,7 +18,7 @@ import { MATTER_HANDLERS, MattersController } from './matters';
 import { PersonalDataModule } from './matters/personal-data.module';
 import { PETITIONER_HANDLERS, PetitionersController } from './petitioners';
 import { PRINCIPAL_HANDLERS, PRINCIPAL_USAGE_PROVIDERS, PrincipalsController } from './principals';
-import { ReadPositionInterceptor } from './read-models/read-position.interceptor';
+import { ReadPositionGuard } from './read-models/read-position.guard';
 import { ReadModels } from './read-models/read-models.service';
 import { ProjectionsModule } from './read-models/projections.module';
 import { UnitDirectory } from './units/unit-directory';
@@ -81,8 +81,9 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        // In this order: who is asking first, then read-your-writes.
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_INTERCEPTOR, useClass: ReadPositionInterceptor },
+        { provide: APP_GUARD, useClass: ReadPositionGuard },
         { provide: CLOCK_SETTINGS, useValue: clockSettingsFrom(config) },
         { provide: APP_LOGGER, useValue: logger },
         ReadModels,

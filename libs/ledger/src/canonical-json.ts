@@ -44,7 +44,7 @@ function encode(value: unknown, path: string): string {
         let out = '[';
         for (let i = 0; i < value.length; i++) {
           if (i > 0) out += ',';
-          out += value[i] === undefined ? 'null' : encode(value[i], path + '[' + i + ']');
+          out += value[i] === undefined ? 'null' : member(value[i], path, i);
         }
         return out + ']';
       }
@@ -54,9 +54,9 @@ function encode(value: unknown, path: string): string {
       let out = '{';
       let first = true;
       for (const key of keys) {
-        const member = obj[key];
-        if (member === undefined) continue;
-        out += (first ? '' : ',') + quote(key) + ':' + encode(member, path + '.' + key);
+        const item = obj[key];
+        if (item === undefined) continue;
+        out += (first ? '' : ',') + quote(key) + ':' + member(item, path, key);
         first = false;
       }
       return out + '}';
@@ -64,6 +64,16 @@ function encode(value: unknown, path: string): string {
     default:
       throw new CanonicalJsonError(`${path}: a ${typeof value} has no JSON form`);
   }
+}
+
+/**
+ * A member of an object or array: its path (only for errors) is spelled out only when it
+ * is a container or refused, not for every string and number of every event.
+ */
+function member(value: unknown, parent: string, key: string | number): string {
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return JSON.stringify(value);
+  return encode(value, typeof key === 'number' ? parent + '[' + key + ']' : parent + '.' + key);
 }
 
 // Characters JSON.stringify would escape: quote, backslash, controls, lone surrogates.

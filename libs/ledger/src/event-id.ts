@@ -1,22 +1,7 @@
-import { systemNow } from '@app/runtime';
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes, systemNow } from '@app/runtime';
 
 let lastMs = 0;
 let sequence = 0;
-// Random bytes drawn in bulk: one crypto call per 512 ids instead of one per id.
-const POOL_IDS = 512;
-let pool = Buffer.alloc(0);
-let poolOffset = 0;
-
-function randomBlock(): Buffer {
-  if (poolOffset >= pool.length) {
-    pool = randomBytes(16 * POOL_IDS);
-    poolOffset = 0;
-  }
-  const block = Buffer.from(pool.subarray(poolOffset, poolOffset + 16));
-  poolOffset += 16;
-  return block;
-}
 
 /**
  * A UUIDv7 (RFC 9562): time-ordered, so the ledger's unique index on event ids grows
@@ -32,7 +17,7 @@ export function newEventId(now: number = systemNow().getTime()): string {
     lastMs = now;
     sequence = 0;
   }
-  const bytes = randomBlock();
+  const bytes = pooledRandomBytes(16);
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = 0x70 | (sequence >> 8);
   bytes[7] = sequence & 0xff;

@@ -9,3 +9,4 @@ export type { RuntimeClockSettings } from './clock-settings';
 export { CLOCK, FixedClock, SystemClock, systemNow } from './clock';
 export type { Clock } from './clock';
 export { WalSync } from './wal-sync';
+export { pooledRandomBytes } from './random-bytes';

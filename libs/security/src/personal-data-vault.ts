@@ -1,6 +1,6 @@
-import { systemNow, WalSync } from '@app/runtime';
+import { pooledRandomBytes, systemNow, WalSync } from '@app/runtime';
 import type Database from 'better-sqlite3';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { openKeysFile } from './keys-file';
 
 /** A petitioner's personal data as the registrar gives it. */
@@ -118,9 +118,13 @@ export class PersonalDataVault {
     return true;
   }
 
-  seal(petitionerId: string, eventId: string, data: PersonalData): SealedPersonalData {
-    const key = this.keyFor(petitionerId, true);
-    const iv = randomBytes(12);
+  /**
+   * `newId` says the petitioner id was just drawn at random (72 bits): no key can exist for
+   * it, so none is looked up. A collision would fail the keys' INSERT, never share a key.
+   */
+  seal(petitionerId: string, eventId: string, data: PersonalData, newId = false): SealedPersonalData {
+    const key = newId ? this.newKey(petitionerId) : this.keyFor(petitionerId, true);
+    const iv = pooledRandomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(eventId, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()]);
@@ -185,7 +189,11 @@ export class PersonalDataVault {
       return row.key;
     }
     if (!create) throw new PetitionerKeyErasedError(petitionerId);
-    const key = randomBytes(32);
+    return this.newKey(petitionerId);
+  }
+
+  private newKey(petitionerId: string): Buffer {
+    const key = pooledRandomBytes(32);
     this.unsynced.set(petitionerId, { key, createdAt: this.now().toISOString() });
     // Committed soon even if no one awaits durable() (e.g. the demo); the API awaits it.
     this.scheduleFlush();

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from '@app/runtime';
 import type { SealedPetitioner } from '@app/domain';
 import { PersonalDataVault } from './personal-data-vault';
 
@@ -12,7 +12,7 @@ export interface PetitionerInput {
 
 /** e.g. pet-Xk3J9vQ2mLp4: 72 random bits, the id of the petitioner's own key. */
 export function newPetitionerId(): string {
-  return `pet-${randomBytes(9).toString('base64url')}`;
+  return `pet-${pooledRandomBytes(9).toString('base64url')}`;
 }
 
 /**
@@ -27,16 +27,15 @@ export function sealPetitioners(
   petitioners: readonly PetitionerInput[],
   petitionerId: () => string = newPetitionerId,
 ): SealedPetitioner[] {
+  const drawn = petitionerId === newPetitionerId;
   return petitioners.map((p) => {
     const id = petitionerId();
-    return {
-      petitionerId: id,
-      sealed: vault.seal(id, openedEventId, {
-        name: p.name ?? null,
-        idNumber: p.idNumber ?? null,
-        phone: p.phone ?? null,
-        address: p.address ?? null,
-      }),
+    const data = {
+      name: p.name ?? null,
+      idNumber: p.idNumber ?? null,
+      phone: p.phone ?? null,
+      address: p.address ?? null,
     };
+    return { petitionerId: id, sealed: vault.seal(id, openedEventId, data, drawn) };
   });
 }

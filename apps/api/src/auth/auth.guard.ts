@@ -10,6 +10,8 @@ import { ReadModels } from '../read-models/read-models.service';
 import { PRINCIPAL_USAGE } from '../principals/principal-usage.provider';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 
+const MAX_KEPT_TOKENS = 10_000;
+
 export const BOOTSTRAP_ADMIN: Principal = {
   id: 'admin',
   name: 'bootstrap admin (LEDGER_ADMIN_TOKEN)',
@@ -28,11 +30,14 @@ export const BOOTSTRAP_ADMIN: Principal = {
  * every instance, with no cache window and without waiting for a projection. The cost is one
  * indexed read per request: the fold of a stream's prefix never changes (the log is
  * append-only), so the guard keeps each principal's fold with the revision it reached and
- * reads only the events after it (none, nearly always), never a cached verdict.
+ * reads only the events after it (none, nearly always), never a cached verdict. Which
+ * principal a token hash belongs to is kept as well, for the same reason.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly adminTokenHash: string | null;
+  /** Token hash → the principal it was issued to (a fact of the log that never changes). */
+  private readonly issuedTo = new Map<string, string>();
   /** Each principal's stream folded so far, and the revision the next read starts at. */
   private readonly folds = new Map<string, { state: PrincipalStateOrNone; next: number }>();
 
@@ -70,15 +75,10 @@ export class AuthGuard implements CanActivate {
   private async principalFor(token: string): Promise<Principal | 'revoked' | 'expired' | null> {
     const hash = hashToken(token);
     if (this.adminTokenHash && sameHash(hash, this.adminTokenHash)) return BOOTSTRAP_ADMIN;
-    let row = principalByTokenHash(this.readModels.db, hash);
-    if (!row) {
-      // A principal created a moment ago may not be projected yet.
-      await this.readModels.runner.catchUp();
-      row = principalByTokenHash(this.readModels.db, hash);
-    }
-    if (!row) return null;
+    const principalId = await this.principalIdOf(hash);
+    if (principalId === null) return null;
     // The stream, not the read model, decides: it is never behind an acknowledged write.
-    const state = await this.principalState(streams.principal(row.id).name);
+    const state = await this.principalState(streams.principal(principalId).name);
     const now = this.clock.now();
     const refusal = tokenRefusal(state, hash, now.toISOString(), sameHash);
     if (refusal === 'unknown' || refusal === 'replaced') return null;
@@ -86,6 +86,23 @@ export class AuthGuard implements CanActivate {
     if (!state || !isRole(state.role)) return null;
     this.usage.used(state.principalId, now);
     return { id: state.principalId, name: state.name, role: state.role, units: [...state.units] };
+  }
+
+  /** Whom a token hash was issued to, from the read model; kept, since that never changes. */
+  private async principalIdOf(hash: string): Promise<string | null> {
+    const known = this.issuedTo.get(hash);
+    if (known !== undefined) return known;
+    let row = principalByTokenHash(this.readModels.db, hash);
+    if (!row) {
+      // A principal created a moment ago may not be projected yet.
+      await this.readModels.runner.catchUp();
+      row = principalByTokenHash(this.readModels.db, hash);
+    }
+    if (!row) return null;
+    // Bounded: a flood of distinct valid tokens only costs look-ups again, never memory.
+    if (this.issuedTo.size >= MAX_KEPT_TOKENS) this.issuedTo.clear();
+    this.issuedTo.set(hash, row.id);
+    return row.id;
   }
 
   /** The principal's stream folded to its end: the kept fold, and whatever was appended after it. */

@@ -1,4 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { compiledBodyFor } from './compiled-body';
 import { badRequest, FieldError } from './problem';
 
 /** Flattens class-validator's tree into `{field, message}` with dotted paths (`contact.headcount`). */
@@ -18,12 +19,19 @@ export const MAX_INPUT_DEPTH = 32;
 
 /** Walks the input without recursion, so that no nesting depth can overflow the stack. */
 export function assertNotTooDeep(value: unknown, maxDepth = MAX_INPUT_DEPTH): void {
-  const pending: [unknown, number][] = [[value, 1]];
-  while (pending.length > 0) {
-    const [item, depth] = pending.pop()!;
+  // Two stacks side by side rather than a pair per value: every write walks its body twice.
+  const items: unknown[] = [value];
+  const depths: number[] = [1];
+  while (items.length > 0) {
+    const item = items.pop();
+    const depth = depths.pop()!;
     if (item === null || typeof item !== 'object') continue;
     if (depth > maxDepth) throw badRequest(`the input is nested more than ${maxDepth} levels deep`);
-    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+    for (const key in item) {
+      if (!Object.hasOwn(item, key)) continue;
+      items.push((item as Record<string, unknown>)[key]);
+      depths.push(depth + 1);
+    }
   }
 }
 
@@ -31,6 +39,11 @@ export function assertNotTooDeep(value: unknown, maxDepth = MAX_INPUT_DEPTH): vo
 class DepthCheckedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     assertNotTooDeep(value);
+    // A valid body takes the compiled check; anything else (and every error) the full pipe.
+    if (metadata.type === 'body' && metadata.metatype && typeof value === 'object' && value !== null) {
+      const body = compiledBodyFor(metadata.metatype);
+      if (body?.accepts(value)) return body.build(value);
+    }
     return super.transform(value, metadata);
   }
 }

@@ -27,8 +27,8 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 /** Security headers on every response (pages, assets, API answers and problems). */
-export function securityHeaders() {
-  return helmet({
+export function securityHeaders(): (req: Request, res: Response, next: NextFunction) => void {
+  const middleware = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     referrerPolicy: { policy: 'no-referrer' },
     frameguard: { action: 'deny' },
@@ -36,6 +36,24 @@ export function securityHeaders() {
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
+  // Every directive is a constant, so helmet's headers are the same for every request: they are
+  // taken from one run of its middleware chain and set in the same order, without rebuilding the
+  // policy and passing through a dozen middlewares per request.
+  const steps: Array<[name: string, value?: string]> = [];
+  let done = false;
+  const recorder = {
+    setHeader: (name: string, value: unknown) => steps.push([name, String(value)]),
+    removeHeader: (name: string) => steps.push([name]),
+  };
+  middleware({} as Request, recorder as unknown as Response, (error?: unknown) => (done = error === undefined));
+  if (!done) return middleware;
+  return (_req, res, next) => {
+    for (const [name, value] of steps) {
+      if (value === undefined) res.removeHeader(name);
+      else res.setHeader(name, value);
+    }
+    next();
+  };
 }
 
 /** The repository (or image) root: the nearest folder up from here with a package.json. */

@@ -14,6 +14,9 @@ import {
   ToWorker,
 } from './projection-thread-messages';
 
+/** How long an append's poke waits for others to join it (pokeSoon). */
+const WRITE_POKE_DELAY_MS = 5;
+
 /**
  * A projection runner that runs on the projection worker, as the main thread sees it:
  * the position it last reported as committed, waiting for a position, and asking it to
@@ -51,9 +54,14 @@ export class RemoteRunner {
     return this.thread.catchUp(this.target);
   }
 
-  /** An append happened in this process: the worker applies it now rather than at its next poll. */
+  /** Someone waits for the worker: it applies what the log holds now rather than at its next poll. */
   poke(): void {
     this.thread.poke();
+  }
+
+  /** An append happened in this process: the worker applies it soon, with the appends that follow it. */
+  pokeSoon(): void {
+    this.thread.pokeSoon();
   }
 
   /** Resolves true once `position` is reported applied, false after the timeout. */
@@ -81,6 +89,7 @@ export class ProjectionThread implements OnModuleInit, BeforeApplicationShutdown
   private readonly requests = new Map<number, (applied: number) => void>();
   private stopping = false;
   private pokeScheduled = false;
+  private delayedPoke: NodeJS.Timeout | null = null;
   private readModelsListener: (report: ReadModelsReport, swapped: boolean) => void = (report) =>
     this.readModelsRunner.advance(report);
   private auditListener: () => void = () => undefined;
@@ -183,14 +192,33 @@ export class ProjectionThread implements OnModuleInit, BeforeApplicationShutdown
     return true;
   }
 
-  /** One message however many appends a turn of the event loop acknowledged (a group commit settles them together). */
+  /** One message however many waiters or appends a turn of the event loop saw. */
   poke(): void {
+    if (this.delayedPoke) {
+      clearTimeout(this.delayedPoke);
+      this.delayedPoke = null;
+    }
     if (this.pokeScheduled) return;
     this.pokeScheduled = true;
     setImmediate(() => {
       this.pokeScheduled = false;
       this.send({ kind: 'poke' });
     });
+  }
+
+  /**
+   * After an acknowledged append: the poke waits a few milliseconds for the appends that
+   * follow, so that under load the worker applies them in one batch (one transaction, one
+   * report, one read of the applied events here) instead of one batch per group commit.
+   * A read waiting for a position pokes at once (poke), so read-your-writes never waits for it.
+   */
+  pokeSoon(): void {
+    if (this.delayedPoke || this.pokeScheduled) return;
+    this.delayedPoke = setTimeout(() => {
+      this.delayedPoke = null;
+      this.poke();
+    }, WRITE_POKE_DELAY_MS);
+    this.delayedPoke.unref();
   }
 
   catchUp(target: 'readModels' | 'audit'): Promise<number> {
@@ -206,6 +234,8 @@ export class ProjectionThread implements OnModuleInit, BeforeApplicationShutdown
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    if (this.delayedPoke) clearTimeout(this.delayedPoke);
+    this.delayedPoke = null;
     const worker = this.worker;
     if (!worker) return;
     const exited = new Promise<void>((done) => worker.once('exit', () => done()));

@@ -73,6 +73,10 @@ export class ServedReadModels {
     this.runner.poke();
   }
 
+  pokeSoon(): void {
+    this.runner.pokeSoon();
+  }
+
   waitFor(position: Position, timeoutMs: number): Promise<boolean> {
     return this.runner.waitFor(position, timeoutMs);
   }
@@ -209,7 +213,7 @@ export class ReadModels implements OnApplicationShutdown {
   /** Called after every acknowledged append: reads will wait for it, and the worker applies it now. */
   written(position: Position): void {
     if (position > this.lastWritten) this.lastWritten = position;
-    this.live.poke();
+    this.live.pokeSoon();
   }
 
   /**

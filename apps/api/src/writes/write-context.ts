@@ -11,7 +11,7 @@ export interface WriteContext {
   correlationId: string | null;
   /** Idempotency-Key, scoped to the principal so two clerks' keys never collide. */
   idempotencyKey?: string;
-  /** Hash of method, path and body: "the same request" for an idempotency key. */
+  /** Hash of method, path and body: "the same request" for an idempotency key ('' without a key). */
   fingerprint: string;
   /** The stream revision the client expects (If-Match), if it sent one. */
   ifMatch?: number;
@@ -44,9 +44,11 @@ export const Write = createParamDecorator((_data: unknown, context: ExecutionCon
   }
   const path = request.originalUrl.split('?')[0];
   assertNotTooDeep(request.body);
-  let fingerprint: string;
+  let fingerprint = '';
   try {
-    fingerprint = sha256(canonicalJson({ method: request.method, path, body: request.body ?? null }));
+    const canonical = canonicalJson({ method: request.method, path, body: request.body ?? null });
+    // Compared only with an Idempotency-Key; the encoding above still refuses what JSON cannot carry.
+    if (key !== undefined) fingerprint = sha256(canonical);
   } catch (error) {
     // e.g. 1e400 or 12345678901234567890: no field of any write takes such a number.
     if (error instanceof CanonicalJsonError)

@@ -85,11 +85,11 @@ export const principalsProjection: Projection = {
 
 /** The principal a token hash was last issued to (the guard checks the stream for whether it still admits). */
 export function principalByTokenHash(db: Database.Database, tokenHash: string): PrincipalRow | null {
-  const row = db
-    .prepare<[string], { id: string; name: string; role: string; units: string }>(
-      'SELECT id, name, role, units FROM principals WHERE token_hash = ?',
-    )
-    .get(tokenHash);
+  // Every request's guard asks this: prepared once per connection, not per request.
+  const row = prepared<[string], { id: string; name: string; role: string; units: string }>(
+    db,
+    'SELECT id, name, role, units FROM principals WHERE token_hash = ?',
+  ).get(tokenHash);
   return row ? { ...row, units: JSON.parse(row.units) as string[] } : null;
 }
 

@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { randomBytes } from 'node:crypto';
 import type { OpenMatter } from '@app/domain';
 import { newEventId } from '@app/ledger';
-import { Clock, CLOCK } from '@app/runtime';
+import { Clock, CLOCK, pooledRandomBytes } from '@app/runtime';
 import { PersonalDataVault, sealPetitioners } from '@app/security';
 import { UnitDirectory } from '../../units/unit-directory';
 import { LedgerWriter, WriteResult } from '../../writes/ledger-writer';
@@ -54,6 +53,6 @@ export class OpenMatterHandler implements ICommandHandler<OpenMatterCommand, Wri
   /** e.g. XF20221127-k3J9vQ2m: the day it was opened and 48 random bits. */
   private generateMatterId(): string {
     const day = this.clock.now().toISOString().slice(0, 10).replace(/-/g, '');
-    return `XF${day}-${randomBytes(6).toString('base64url')}`;
+    return `XF${day}-${pooledRandomBytes(6).toString('base64url')}`;
   }
 }
