@@ -211,7 +211,7 @@ export function mattersProjection(settings: ClockSettings): Projection {
   };
   return {
     name: 'matters',
-    version: 4,
+    version: 5,
     schema: `
       CREATE TABLE IF NOT EXISTS matters (
         id TEXT PRIMARY KEY, revision INTEGER NOT NULL, position TEXT NOT NULL, status TEXT NOT NULL,

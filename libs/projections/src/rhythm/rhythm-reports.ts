@@ -34,6 +34,7 @@ import {
   bulletinAppearance,
   RankingAppearance,
   compareCodePoints,
+  StatutoryStep,
 } from '@app/domain';
 import { Position } from '@app/ledger';
 import { FactScope } from '../read-models/fact-scope';
@@ -62,6 +63,8 @@ export interface ReportPoint {
   readonly today: LocalDate;
 }
 
+const DUE_STEPS: readonly StatutoryStep[] = ['acceptance', 'reply'];
+
 /** Everything one period's unit figures need, selected as known at the position. */
 export function periodFacts(db: Database.Database, period: Period, point: ReportPoint): PeriodFacts {
   const evaluatedOn = evaluationDay(period, point.today);
@@ -70,7 +73,8 @@ export function periodFacts(db: Database.Database, period: Period, point: Report
     period,
     evaluatedOn,
     contacts: contactsKnownAt(db, scope),
-    due: milestonesDue(db, scope),
+    // The figures judge only these steps' limits (timely acceptance, on-time completion).
+    due: milestonesDue(db, scope, DUE_STEPS),
     open: dutiesOpenOn(db, point.asOf, evaluatedOn),
     resolutions: resolutionsOfReplyCohort(db, scope),
     evaluations: evaluationsKnownAt(db, scope),
