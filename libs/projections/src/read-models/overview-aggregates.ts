@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { ClockSettings, LimitKind, LocalDate, localDateOf, MatterState, milestoneOutcome } from '@app/domain';
 import type { StoredMilestones } from './matter-facts.projection';
 import { statementCache } from './fact-scope';
+import { contactChanges, shareChanges } from './matter-share-changes';
 
 /**
  * What the overview counts, summed by day as the log stands now, so that a report
@@ -69,18 +70,15 @@ export class OverviewAggregateBatch {
     previous: StoredMilestones,
     milestones: StoredMilestones,
   ): void {
-    const beforeContacts = before?.contacts ?? [];
-    if (before && before.category !== after.category) {
-      for (const c of beforeContacts) this.contact(c, before.category, -1);
-      for (const c of beforeContacts) this.contact(c, after.category, 1);
-    }
-    for (let i = beforeContacts.length; i < after.contacts.length; i++)
-      this.contact(after.contacts[i], after.category, 1);
-    const was = before ? replyShares(before, previous) : [];
-    const is = replyShares(after, milestones);
-    if (was.length === is.length && was.every((share, i) => share.id === is[i].id)) return;
-    for (const share of was) this.reply(share, -1);
-    for (const share of is) this.reply(share, 1);
+    contactChanges(
+      before,
+      after,
+      (s) => s.category,
+      (c, category, sign) => this.contact(c, category, sign),
+    );
+    shareChanges(before ? replyShares(before, previous) : [], replyShares(after, milestones), (share, sign) =>
+      this.reply(share, sign),
+    );
   }
 
   private contact(c: MatterState['contacts'][number], category: string, sign: 1 | -1): void {
