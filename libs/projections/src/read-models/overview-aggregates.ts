@@ -163,13 +163,26 @@ export function onlineRepliesNow(
   to: LocalDate,
   judgeDate: LocalDate,
 ): { onTime: number; due: number } {
-  let onTime = 0;
-  let due = 0;
   const rows = db
-    .prepare<[string, string], { last_day: string; met_on: string; kind: LimitKind; n: number }>(
+    .prepare<[string, string], ReplyGroup>(
       'SELECT last_day, met_on, kind, n FROM agg_online_replies WHERE last_day BETWEEN ? AND ?',
     )
     .all(from, to);
+  return judgeReplies(rows, judgeDate);
+}
+
+/** Reply limits not excused, `n` alike: last day, the day met ('' while not met) and kind are all their outcome reads. */
+export interface ReplyGroup {
+  last_day: string;
+  met_on: string;
+  kind: LimitKind;
+  n: number;
+}
+
+/** The on-time rate's counts over groups of reply limits, judged on `judgeDate`. */
+export function judgeReplies(rows: readonly ReplyGroup[], judgeDate: LocalDate): { onTime: number; due: number } {
+  let onTime = 0;
+  let due = 0;
   for (const r of rows) {
     const outcome = milestoneOutcome(
       {
