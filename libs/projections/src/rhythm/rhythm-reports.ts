@@ -102,17 +102,7 @@ function periodFigures(
 } {
   if (appliedPosition(db) === point.asOf) {
     const evaluatedOn = evaluationDay(period, point.today);
-    const scope: FactScope = { from: period.from, to: period.to, asOf: point.asOf };
-    const now = unitFiguresNow(
-      db,
-      {
-        period,
-        evaluatedOn,
-        open: dutiesOpenOn(db, point.asOf, evaluatedOn),
-        evaluations: evaluationsKnownAt(db, scope),
-      },
-      units,
-    );
+    const now = unitFiguresNow(db, { period, evaluatedOn, open: dutiesOpenOn(db, point.asOf, evaluatedOn) }, units);
     const evidence = () =>
       new Map([...figuresByUnit(periodFacts(db, period, point), units)].map(([code, r]) => [code, r.evidence]));
     return { evaluatedOn, byUnit: now.byUnit, total: total ? now.total : null, evidence };

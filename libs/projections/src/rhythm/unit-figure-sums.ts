@@ -15,7 +15,10 @@ import { contactChanges, shareChanges } from '../read-models/matter-share-change
  *   contacts would move with it), with the counts the figures take from them;
  * - `agg_unit_limits`: the acceptance and reply limits in force, by last day, step,
  *   unit, the day they were met ('' while not met), kind and excuse ('' for none):
- *   everything `milestoneOutcome` reads, so a report judges each row on its own day.
+ *   everything `milestoneOutcome` reads, so a report judges each row on its own day;
+ * - `agg_unit_evaluations`: evaluations of replies by the day they were made and the
+ *   unit of the matter's last reply limit (the one a report charges them to), counted
+ *   and, of those, satisfied or basically satisfied.
  *
  * Maintained by the matters projection from its fold, like the overview's daily sums
  * (overview-aggregates.ts): each matter event changes them by the difference between
@@ -33,6 +36,10 @@ export const UNIT_FIGURE_SUMS_SCHEMA = `
         last_day TEXT NOT NULL, step TEXT NOT NULL, unit TEXT NOT NULL, met_on TEXT NOT NULL, kind TEXT NOT NULL,
         excused TEXT NOT NULL, n INTEGER NOT NULL,
         PRIMARY KEY (last_day, step, unit, met_on, kind, excused)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS agg_unit_evaluations (
+        occurred_on TEXT NOT NULL, unit TEXT NOT NULL, satisfied INTEGER NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (occurred_on, unit, satisfied)
       ) WITHOUT ROWID;`;
 
 const statements = statementCache({
@@ -46,7 +53,12 @@ const statements = statementCache({
     ON CONFLICT DO UPDATE SET n = n + excluded.n`,
   dropLimits: `DELETE FROM agg_unit_limits WHERE last_day = ? AND step = ? AND unit = ? AND met_on = ? AND kind = ?
       AND excused = ? AND n = 0`,
+  addEvaluations: `INSERT INTO agg_unit_evaluations (occurred_on, unit, satisfied, n) VALUES (?, ?, ?, ?)
+    ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+  dropEvaluations: 'DELETE FROM agg_unit_evaluations WHERE occurred_on = ? AND unit = ? AND satisfied = ? AND n = 0',
 });
+
+const SATISFIED = new Set<string>(['satisfied', 'basically_satisfied']);
 
 /** The steps whose limits the figures judge: timely acceptance and on-time completion. */
 export const JUDGED_STEPS = ['acceptance', 'reply'] as const;
@@ -69,11 +81,13 @@ export interface MatterChange {
 }
 
 type LimitKey = [LocalDate, string, string, string, string, string];
+type EvaluationKey = [LocalDate, string, number];
 
 /** The changes one batch makes to the sums, written once when it ends. */
 export class UnitFigureSumsBatch {
   private readonly contacts = new Map<string, ContactSum>();
-  private readonly limits = new Map<string, { key: LimitKey; n: number }>();
+  private readonly limits = new Map<string, { key: unknown[]; n: number }>();
+  private readonly evaluations = new Map<string, { key: unknown[]; n: number }>();
 
   constructor(private readonly timeZone: string) {}
 
@@ -81,9 +95,22 @@ export class UnitFigureSumsBatch {
   record(change: MatterChange): void {
     const { before, after, previous, milestones } = change;
     contactChanges(before, after, (s) => s.responsibleUnit, this.contact);
-    // The matters projection hands back the very same object when the event left the limits as they were.
-    if (milestones === previous) return;
-    shareChanges(limitShares(previous), limitShares(milestones), (share, sign) => this.limit(share, sign));
+    // The matters projection hands back the very same object when the event left the limits as they were,
+    // and the fold keeps the list of evaluations unless the event added one.
+    const evaluated = after.evaluations !== (before?.evaluations ?? after.evaluations);
+    if (milestones === previous && !evaluated) return;
+    const count = (sums: Map<string, { key: unknown[]; n: number }>) => (share: { key: unknown[] }, sign: 1 | -1) => {
+      const id = share.key.join('\u0000');
+      const sum = sums.get(id) ?? { key: share.key, n: 0 };
+      sum.n += sign;
+      sums.set(id, sum);
+    };
+    if (milestones !== previous) shareChanges(limitShares(previous), limitShares(milestones), count(this.limits));
+    shareChanges(
+      before ? evaluationShares(before, previous, this.timeZone) : [],
+      evaluationShares(after, milestones, this.timeZone),
+      count(this.evaluations),
+    );
   }
 
   private readonly contact = (c: MatterState['contacts'][number], unit: string, sign: 1 | -1): void => {
@@ -102,13 +129,6 @@ export class UnitFigureSumsBatch {
     if (c.repeat) sum.repeats += sign;
   };
 
-  private limit(share: { key: LimitKey }, sign: 1 | -1): void {
-    const id = share.key.join('\u0000');
-    const sum = this.limits.get(id) ?? { key: share.key, n: 0 };
-    sum.n += sign;
-    this.limits.set(id, sum);
-  }
-
   /** Writes the batch's changes; call once, at the end of the batch. */
   flush(db: Database.Database): void {
     const sql = statements(db);
@@ -122,6 +142,11 @@ export class UnitFigureSumsBatch {
       sql.addLimits.run(...key, n);
       if (n < 0) sql.dropLimits.run(...key);
     }
+    for (const { key, n } of this.evaluations.values()) {
+      if (n === 0) continue;
+      sql.addEvaluations.run(...key, n);
+      if (n < 0) sql.dropEvaluations.run(...key);
+    }
   }
 }
 
@@ -133,5 +158,27 @@ function limitShares(milestones: StoredMilestones): { key: LimitKey; id: string 
     const key: LimitKey = [m.lastDay, m.step, m.unit ?? '', m.met ?? '', m.kind, m.excused ?? ''];
     shares.push({ key, id: `${name}\u0000${key.join('\u0000')}` });
   }
+  return shares;
+}
+
+/**
+ * A matter's evaluations of its reply as the sums key them, charged to the unit of its last
+ * reply limit by key (as the row path picks it: the greatest key in code-unit order).
+ */
+function evaluationShares(
+  state: MatterState,
+  milestones: StoredMilestones,
+  timeZone: string,
+): { key: EvaluationKey; id: string }[] {
+  let last: string | null = null;
+  for (const [name, { milestone }] of Object.entries(milestones))
+    if (milestone.step === 'reply' && (last === null || name > last)) last = name;
+  const unit = last === null ? '' : (milestones[last].milestone.unit ?? '');
+  const shares: { key: EvaluationKey; id: string }[] = [];
+  state.evaluations.forEach((e, i) => {
+    if (e.of !== 'reply') return;
+    const key: EvaluationKey = [localDateOf(e.at, timeZone), unit, SATISFIED.has(e.result) ? 1 : 0];
+    shares.push({ key, id: `${i}\u0000${key.join('\u0000')}` });
+  });
   return shares;
 }

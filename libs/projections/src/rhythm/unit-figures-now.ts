@@ -1,20 +1,11 @@
 import type Database from 'better-sqlite3';
-import {
-  EvaluationFact,
-  LimitKind,
-  LocalDate,
-  MatterMilestone,
-  milestoneOutcome,
-  Period,
-  Ratio,
-  UnitFigures,
-} from '@app/domain';
+import { LimitKind, LocalDate, MatterMilestone, milestoneOutcome, Period, Ratio, UnitFigures } from '@app/domain';
 
 /**
  * The unit figures of one period at the read models' own position, from the sums kept
- * in unit-figure-sums.ts plus the few rows no sum replaces: the period's evaluations,
- * the duties open on its evaluation day (overdue counts matters, not limits) and, for
- * the resolution rate, the reply limits whose matter was resolved by then. The figures
+ * in unit-figure-sums.ts plus the few rows no sum replaces: the duties open on its
+ * evaluation day (overdue counts matters, not limits) and, for the resolution rate,
+ * the reply limits whose matter was resolved by then. The figures
  * are the domain's `computeFigures` over the same facts (the equivalence spec compares
  * the documents byte for byte); they carry no evidence.
  */
@@ -22,7 +13,6 @@ export interface FiguresNowInput {
   readonly period: Period;
   readonly evaluatedOn: LocalDate;
   readonly open: readonly MatterMilestone[];
-  readonly evaluations: readonly EvaluationFact[];
 }
 
 /** One unit's figures (or the city's, under ''), each count kept as it is summed. */
@@ -56,8 +46,6 @@ class Tally {
     };
   }
 }
-
-const SATISFIED = new Set<string>(['satisfied', 'basically_satisfied']);
 
 /** How a limit enters its rate, judged on `day`: on time in the numerator, late or overdue in the denominator only. */
 function counted(
@@ -133,14 +121,17 @@ export function unitFiguresNow(
     });
   }
 
-  // The resolution rate's cohort is the on-time rate's; its numerator, those of its matters resolved by the day.
+  // The resolution rate's cohort is the on-time rate's; its numerator, those of its matters resolved by the day
+  // (found from the indexes alone: limits by last day hold `superseded`, resolutions by matter their day).
   const resolved = db
     .prepare<{ from: string; to: string; day: string }, LimitRow & { n: number }>(
       `SELECT m.unit, m.last_day, COALESCE(m.met_on, '') AS met_on, m.kind, COALESCE(m.excused, '') AS excused,
               COUNT(*) AS n
-       FROM fact_milestones m INDEXED BY fact_milestones_by_last_day
-       WHERE m.step = 'reply' AND m.last_day BETWEEN @from AND @to AND m.superseded IS NULL
-         AND EXISTS (SELECT 1 FROM fact_resolutions r WHERE r.matter_id = m.matter_id AND r.resolved_on <= @day)
+       FROM fact_milestones m
+       WHERE (m.matter_id, m.key, m.position) IN (
+         SELECT m.matter_id, m.key, m.position FROM fact_milestones m
+         WHERE m.step = 'reply' AND m.last_day BETWEEN @from AND @to AND m.superseded IS NULL
+           AND EXISTS (SELECT 1 FROM fact_resolutions r WHERE r.matter_id = m.matter_id AND r.resolved_on <= @day))
        GROUP BY 1, 2, 3, 4, 5`,
     )
     .all({ from: period.from, to: period.to, day });
@@ -150,12 +141,17 @@ export function unitFiguresNow(
         t.resolved += r.n;
       });
 
-  for (const v of input.evaluations)
-    if (v.of === 'reply' && v.on >= period.from && v.on <= day)
-      each(v.unit, (t) => {
-        t.satisfaction.denominator += 1;
-        if (SATISFIED.has(v.result)) t.satisfaction.numerator += 1;
-      });
+  const evaluations = db
+    .prepare<[string, string], { unit: string; n: number; satisfied: number }>(
+      `SELECT unit, SUM(n) AS n, SUM(n * satisfied) AS satisfied
+       FROM agg_unit_evaluations WHERE occurred_on BETWEEN ? AND ? GROUP BY unit`,
+    )
+    .all(period.from, judgedTo);
+  for (const r of evaluations)
+    each(r.unit === '' ? null : r.unit, (t) => {
+      t.satisfaction.denominator += r.n;
+      t.satisfaction.numerator += r.satisfied;
+    });
 
   for (const m of input.open)
     if (m.kind === 'duty' && milestoneOutcome(m, day) === 'overdue')
