@@ -90,19 +90,41 @@ export function milestonesDue(
 
 /** Duties not excused whose last day is before `day` and that were not met by `day`, as known at the position. */
 export function dutiesOpenOn(db: Database.Database, asOf: Position, day: LocalDate): MatterMilestone[] {
+  return dutiesOpenOnDays(db, asOf, [day]).get(day)!;
+}
+
+/** `dutiesOpenOn` for several days at once (a report and the period before it): one pass over the index. */
+export function dutiesOpenOnDays(
+  db: Database.Database,
+  asOf: Position,
+  days: readonly LocalDate[],
+): Map<LocalDate, MatterMilestone[]> {
   // Such a duty was open or met late: `fact_milestones_open` holds only those. Its rows in force at the
   // position are the current ones, plus those superseded after it: none when the position is the read
   // models' own, most of the index's superseded rows at an early position. The index holds every column
-  // the condition reads, so both ranges are filtered from it alone and only the rows found are read.
+  // the condition reads, so both ranges are filtered from it alone and only the rows found are read:
+  // those open on any of the days, each day's then picked from them in the same order.
+  const sorted = [...days].sort();
   const open = `m.kind = 'duty' AND m.excused IS NULL AND (m.met_on IS NULL OR m.met_on > m.last_day)
-    AND m.position <= @asOf AND m.last_day < @day AND (m.met_on IS NULL OR m.met_on > @day)`;
+    AND m.position <= @asOf AND m.last_day < @last AND (m.met_on IS NULL OR m.met_on > @first)`;
   const keys = `SELECT m.matter_id, m.key, m.position FROM fact_milestones m INDEXED BY fact_milestones_open`;
   const sql = `WITH found AS (${keys} WHERE m.superseded IS NULL AND ${open}
                               UNION ALL ${keys} WHERE m.superseded > @asOf AND ${open})
     SELECT ${MILESTONE_COLUMNS}, m.key FROM found f
     CROSS JOIN fact_milestones m ON m.matter_id = f.matter_id AND m.key = f.key AND m.position = f.position
     ORDER BY m.last_day, m.matter_id, m.key`;
-  return db.prepare<Record<string, unknown>, MilestoneRow>(sql).all({ asOf, day }).map(milestoneFromRow);
+  const rows =
+    sorted.length === 0
+      ? []
+      : db
+          .prepare<Record<string, unknown>, MilestoneRow>(sql)
+          .all({ asOf, first: sorted[0], last: sorted[sorted.length - 1] });
+  return new Map(
+    days.map((day) => [
+      day,
+      rows.filter((r) => r.last_day < day && (r.met_on === null || r.met_on > day)).map(milestoneFromRow),
+    ]),
+  );
 }
 
 /** The resolutions (化解) known at the position of the matters that have a reply limit in the scope's dates. */

@@ -11,6 +11,7 @@ import {
   judgmentAgenda,
   JudgmentAgenda,
   LocalDate,
+  MatterMilestone,
   MilestoneEvidence,
   milestoneEvidence,
   Period,
@@ -47,6 +48,7 @@ import {
   campaignsKnownAt,
   contactsKnownAt,
   dutiesOpenOn,
+  dutiesOpenOnDays,
   evaluationsKnownAt,
   lastMeetingBefore,
   milestonesDue,
@@ -65,8 +67,13 @@ export interface ReportPoint {
   readonly today: LocalDate;
 }
 
-/** Everything one period's unit figures need, selected as known at the position. */
-export function periodFacts(db: Database.Database, period: Period, point: ReportPoint): PeriodFacts {
+/** Everything one period's unit figures need, selected as known at the position (`open`: the duties open on its evaluation day, if already selected). */
+export function periodFacts(
+  db: Database.Database,
+  period: Period,
+  point: ReportPoint,
+  open?: readonly MatterMilestone[],
+): PeriodFacts {
   const evaluatedOn = evaluationDay(period, point.today);
   const scope: FactScope = { from: period.from, to: period.to, asOf: point.asOf };
   return {
@@ -75,7 +82,7 @@ export function periodFacts(db: Database.Database, period: Period, point: Report
     contacts: contactsKnownAt(db, scope),
     // The figures judge only these steps' limits (timely acceptance, on-time completion).
     due: milestonesDue(db, scope, JUDGED_STEPS),
-    open: dutiesOpenOn(db, point.asOf, evaluatedOn),
+    open: open ?? dutiesOpenOn(db, point.asOf, evaluatedOn),
     resolutions: resolutionsOfReplyCohort(db, scope),
     evaluations: evaluationsKnownAt(db, scope),
   };
@@ -92,7 +99,7 @@ function periodFigures(
   period: Period,
   point: ReportPoint,
   units: readonly string[],
-  { total }: { total: boolean },
+  { total, open }: { total: boolean; open: readonly MatterMilestone[] },
 ): {
   evaluatedOn: LocalDate;
   byUnit: Map<string, UnitFigures>;
@@ -102,12 +109,12 @@ function periodFigures(
 } {
   if (appliedPosition(db) === point.asOf) {
     const evaluatedOn = evaluationDay(period, point.today);
-    const now = unitFiguresNow(db, { period, evaluatedOn, open: dutiesOpenOn(db, point.asOf, evaluatedOn) }, units);
+    const now = unitFiguresNow(db, { period, evaluatedOn, open }, units);
     const evidence = () =>
-      new Map([...figuresByUnit(periodFacts(db, period, point), units)].map(([code, r]) => [code, r.evidence]));
+      new Map([...figuresByUnit(periodFacts(db, period, point, open), units)].map(([code, r]) => [code, r.evidence]));
     return { evaluatedOn, byUnit: now.byUnit, total: total ? now.total : null, evidence };
   }
-  const facts = periodFacts(db, period, point);
+  const facts = periodFacts(db, period, point, open);
   const results = figuresByUnit(facts, units);
   return {
     evaluatedOn: facts.evaluatedOn,
@@ -144,8 +151,10 @@ export function computeBulletin(db: Database.Database, period: Period, point: Re
   return db.transaction(() => {
     const units = unitsKnownAt(db, point.asOf).sort(bulletinUnitOrder);
     const codes = units.map((u) => u.code);
-    const now = periodFigures(db, period, point, codes, { total: true });
-    const before = periodFigures(db, previous, point, codes, { total: true });
+    const [day, dayBefore] = [evaluationDay(period, point.today), evaluationDay(previous, point.today)];
+    const open = dutiesOpenOnDays(db, point.asOf, [day, dayBefore]);
+    const now = periodFigures(db, period, point, codes, { total: true, open: open.get(day)! });
+    const before = periodFigures(db, previous, point, codes, { total: true, open: open.get(dayBefore)! });
     return {
       kind: 'bulletin' as const,
       period: period.id,
@@ -225,7 +234,8 @@ export function computeRanking(
     const ranked = new Set(rule.peerGroups.flatMap((g) => g.kinds));
     const members = units.filter((u) => ranked.has(u.kind));
     const codes = members.map((u) => u.code);
-    const figures = periodFigures(db, month, point, codes, { total: false });
+    const open = dutiesOpenOn(db, point.asOf, evaluationDay(month, point.today));
+    const figures = periodFigures(db, month, point, codes, { total: false, open });
     const result = rankUnits(rule, adoptedOn, members, figures.byUnit);
     // Only an explanation reads the evidence. At the read models' own position it is selected when
     // first asked for: rows as known at a position stay as they are while the read models move on,
