@@ -14,6 +14,18 @@ export interface ProjectionBenchOptions {
   /** Size of the large log, made of copies of the demo's events. */
   logSize: number;
   batchSize?: number;
+  /**
+   * Keep the demo city and the large log (with their read models) in this directory and
+   * reuse them on the next run (`BENCH_LOG_DIR`), instead of building them in a scratch
+   * directory deleted afterwards.
+   */
+  keepDir?: string;
+  /**
+   * Measure no rebuild (`BENCH_SKIP_REBUILD=1`): read models kept in `keepDir` that match
+   * the projections' versions and the log's head are used as they are, others are rebuilt
+   * unmeasured; only the hooks' figures (report latency) are printed.
+   */
+  skipRebuild?: boolean;
 }
 
 /** A log with its read models rebuilt, handed to the hooks below. */
@@ -90,6 +102,36 @@ async function rebuildFigure(
     baseline: { name: 'plain read of the same log', count: read.count, seconds: read.seconds },
     note: `peak RSS ${peakMb.toFixed(0)} MB`,
   };
+}
+
+/** Whether the read models at the live path are built by these projections up to the log's head. */
+function readModelsCurrent(config: AppConfig, projections: Projection[], head: bigint): boolean {
+  const file = dataFiles(config).readModels;
+  if (!existsSync(file)) return false;
+  const db = new Database(file, { readonly: true });
+  try {
+    const state = db
+      .prepare<[], { position: string; schema_signature: string }>(
+        'SELECT position, schema_signature FROM runner_state WHERE id = 1',
+      )
+      .get();
+    const signature = projections.map((p) => `${p.name}@${p.version}`).join(',');
+    return state !== undefined && state.schema_signature === signature && BigInt(state.position) === head;
+  } catch {
+    return false;
+  } finally {
+    db.close();
+  }
+}
+
+/** The rebuild figure, or (skipping rebuilds) read models made current without one. */
+async function rebuildUnlessSkipped(skip: boolean, ...args: Parameters<typeof rebuildFigure>): Promise<Figure[]> {
+  if (!skip) return [await rebuildFigure(...args)];
+  const [label, config, store, projections, batchSize, progress] = args;
+  if (readModelsCurrent(config, projections, (await store.head()).position)) return [];
+  progress(`  rebuilding the read models (${label}), unmeasured…`);
+  await rebuildReadModels({ store, file: dataFiles(config).readModels, projections, batchSize });
+  return [];
 }
 
 export interface ReplicateOptions {
@@ -185,43 +227,49 @@ export async function benchProjections(
   hooks: LoadedLogBench[] = [],
 ): Promise<Figure[]> {
   const batchSize = options.batchSize ?? 2000;
+  const skip = options.skipRebuild === true;
   const figures: Figure[] = [];
-  const demoDir = scratch();
-  const largeDir = scratch();
+  const kept = options.keepDir !== undefined;
+  const demoDir = kept ? join(options.keepDir!, 'demo') : scratch();
+  const largeDir = kept ? join(options.keepDir!, 'large') : scratch();
   try {
     // The demo city: a real year's shape and the year before.
     const demoConfig = loadConfig({ LEDGER_DATA_DIR: demoDir, LEDGER_LOG_LEVEL: 'silent' });
-    progress(`  generating the demo city (scale ${options.demoScale})…`);
-    const demo = await runDemo({
-      config: demoConfig,
-      seed: 1,
-      year: 2022,
-      scale: options.demoScale,
-      readModels: false,
-    });
+    const demoEvents = await demoCity(demoConfig, options.demoScale, kept, progress);
     const projections = readModelProjections(clockSettingsFrom(demoConfig));
     const demoStore = SqliteEventStore.open({ file: dataFiles(demoConfig).ledger, readonly: true });
     try {
-      const label = `demo city (${demo.events.toLocaleString('en-US')} events)`;
-      figures.push(await rebuildFigure(label, demoConfig, demoStore, projections, batchSize, progress));
+      const label = `demo city (${demoEvents.toLocaleString('en-US')} events)`;
+      figures.push(
+        ...(await rebuildUnlessSkipped(skip, label, demoConfig, demoStore, projections, batchSize, progress)),
+      );
       // Hooks need every read model: run them before the per-model rebuilds below replace the file.
       figures.push(
-        ...(await runHooks(hooks, { label: 'demo city', config: demoConfig, store: demoStore, events: demo.events })),
+        ...(await runHooks(hooks, { label: 'demo city', config: demoConfig, store: demoStore, events: demoEvents })),
       );
       // Where the time goes: each read model rebuilt alone over the same log.
-      for (const projection of projections) {
+      for (const projection of skip ? [] : projections) {
         const figure = await rebuildFigure('demo city', demoConfig, demoStore, [projection], batchSize, progress);
         figures.push({ ...figure, name: `  of which ${projection.name} alone` });
       }
+      // A kept demo city must keep every read model for the next run: the per-model rebuilds replaced them.
+      if (kept && !skip)
+        await rebuildUnlessSkipped(true, label, demoConfig, demoStore, projections, batchSize, progress);
 
-      // The large log: copies of the demo until it reaches the size asked for.
+      // The large log: copies of the demo until it reaches the size asked for (a kept one is reused).
       const largeConfig = loadConfig({ LEDGER_DATA_DIR: largeDir, LEDGER_LOG_LEVEL: 'silent' });
       const largeStore = SqliteEventStore.open({ file: dataFiles(largeConfig).ledger });
       try {
-        const source = await demoStore.readAll(START, Number.MAX_SAFE_INTEGER);
-        const events = await replicate(source, largeStore, options.logSize, progress);
+        let events = (await largeStore.head()).events;
+        if (events === 0 || events !== options.logSize) {
+          if (events !== 0) throw new Error(`${largeDir} holds a log of ${events} events, not ${options.logSize}`);
+          const source = await demoStore.readAll(START, Number.MAX_SAFE_INTEGER);
+          events = await replicate(source, largeStore, options.logSize, progress);
+        }
         const largeLabel = `${events.toLocaleString('en-US')} events`;
-        figures.push(await rebuildFigure(largeLabel, largeConfig, largeStore, projections, batchSize, progress));
+        figures.push(
+          ...(await rebuildUnlessSkipped(skip, largeLabel, largeConfig, largeStore, projections, batchSize, progress)),
+        );
         figures.push(...(await runHooks(hooks, { label: largeLabel, config: largeConfig, store: largeStore, events })));
       } finally {
         await largeStore.close();
@@ -230,10 +278,33 @@ export async function benchProjections(
       await demoStore.close();
     }
   } finally {
-    rmSync(demoDir, { recursive: true, force: true });
-    rmSync(largeDir, { recursive: true, force: true });
+    if (!kept) {
+      rmSync(demoDir, { recursive: true, force: true });
+      rmSync(largeDir, { recursive: true, force: true });
+    }
   }
   return figures;
+}
+
+/** Generates the demo city, or (kept) reuses the one generated before; its number of events. */
+async function demoCity(
+  config: AppConfig,
+  scale: number,
+  kept: boolean,
+  progress: (line: string) => void,
+): Promise<number> {
+  if (kept && existsSync(dataFiles(config).ledger)) {
+    const store = SqliteEventStore.open({ file: dataFiles(config).ledger, readonly: true });
+    try {
+      const { events } = await store.head();
+      if (events > 0) return events;
+    } finally {
+      await store.close();
+    }
+  }
+  progress(`  generating the demo city (scale ${scale})…`);
+  const demo = await runDemo({ config, seed: 1, year: 2022, scale, readModels: false });
+  return demo.events;
 }
 
 async function runHooks(hooks: LoadedLogBench[], log: Omit<LoadedLog, 'readModels'>): Promise<Figure[]> {

@@ -1,6 +1,12 @@
 /**
  * `npm run bench`: every benchmark against a baseline measured in the same run.
  * BENCH_SCALE (default 1) scales the sizes down for a quick look, e.g. BENCH_SCALE=0.1.
+ *
+ * Projections only: BENCH_LOG_DIR=<dir> keeps the demo city and the large log (and their
+ * read models) in <dir> and reuses them on the next run with the same BENCH_SCALE (a log of
+ * another size there is an error: use another directory); BENCH_SKIP_REBUILD=1 then measures
+ * no rebuild, only the reports on read models that are current (others are rebuilt first,
+ * unmeasured), for iterating on report latency.
  */
 import { systemNow } from '@app/runtime';
 import { benchAudit } from './audit.bench';
@@ -48,7 +54,12 @@ async function main(): Promise<void> {
     // runs with the demo city loaded and with the large log (see LoadedLogBench).
     const loaded: LoadedLogBench[] = [benchOverview];
     const projections = await benchProjections(
-      { demoScale: scale, logSize: Math.round((1_000_000 * scale) / 100) * 100 },
+      {
+        demoScale: scale,
+        logSize: Math.round((1_000_000 * scale) / 100) * 100,
+        keepDir: process.env.BENCH_LOG_DIR || undefined,
+        skipRebuild: process.env.BENCH_SKIP_REBUILD === '1',
+      },
       log,
       loaded,
     );

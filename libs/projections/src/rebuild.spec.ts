@@ -107,6 +107,9 @@ describe('rebuilding the read models beside the live ones', () => {
     expect(Object.keys(incremental).sort()).toEqual([
       'agg_contact_days',
       'agg_online_replies',
+      'agg_unit_contact_days',
+      'agg_unit_evaluations',
+      'agg_unit_limits',
       'fact_contacts',
       'fact_matter_versions',
       'fact_milestones',

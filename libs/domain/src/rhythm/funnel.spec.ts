@@ -1,6 +1,7 @@
 import {
   binomialCdf,
   binomialLimit,
+  binomialLimits,
   countPosition,
   funnelDenominators,
   funnelLimits,
@@ -67,6 +68,34 @@ describe('funnel plot control limits (Spiegelhalter 2005)', () => {
     expect(grid[0]).toBe(1);
     expect(grid[grid.length - 1]).toBe(5000);
     expect(grid.length).toBeLessThanOrEqual(61);
+  });
+});
+
+describe('several levels in one walk', () => {
+  /** Spiegelhalter's quantile for one level, walked alone from r = 0: what the limits were computed by first. */
+  function alone(n: number, p0: number, q: number): number {
+    if (p0 <= 0) return 0;
+    if (p0 >= 1) return 1;
+    const logOdds = Math.log(p0 / (1 - p0));
+    let logPmf = n * Math.log(1 - p0);
+    let cdf = 0;
+    for (let r = 0; r <= n; r++) {
+      if (r > 0) logPmf += Math.log((n - r + 1) / r) + logOdds;
+      const pmf = Math.exp(logPmf);
+      cdf += pmf;
+      if (cdf >= q || r === n) return Math.min(1, Math.max(0, (r - (pmf > 0 ? (Math.min(cdf, 1) - q) / pmf : 0)) / n));
+    }
+    return 1;
+  }
+
+  it('gives every level the very number its own walk gives, in the order asked', () => {
+    const levels = [0.975, 0.001, 0.5, 0.025, 0.999, 0.001];
+    for (const n of [1, 2, 3, 7, 10, 33, 100, 250, 1_000, 4_321])
+      for (const p0 of [0, 0.0004, 0.01, 0.1, 0.37, 0.5, 0.8, 0.93, 0.999, 1]) {
+        const expected = levels.map((q) => alone(n, p0, q));
+        expect(binomialLimits(n, p0, levels)).toEqual(expected);
+        expect(levels.map((q) => binomialLimit(n, p0, q))).toEqual(expected);
+      }
   });
 });
 

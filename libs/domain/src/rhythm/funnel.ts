@@ -37,28 +37,43 @@ const clamp01 = (p: number): number => Math.min(1, Math.max(0, p));
  * curve rather than a staircase. Returns a proportion in [0, 1].
  */
 export function binomialLimit(n: number, p0: number, q: number): number {
+  return binomialLimits(n, p0, [q])[0];
+}
+
+/**
+ * `binomialLimit` for several levels at once, in one walk up the distribution: each
+ * level stops where it would alone, on the very same sums, so every limit is the same
+ * number to the last bit (a ranking asks four per unit and indicator).
+ */
+export function binomialLimits(n: number, p0: number, qs: readonly number[]): number[] {
   if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`denominator must be a whole number ≥ 1; got ${n}`);
-  if (p0 <= 0) return 0;
-  if (p0 >= 1) return 1;
+  if (p0 <= 0) return qs.map(() => 0);
+  if (p0 >= 1) return qs.map(() => 1);
+  const limits = qs.map(() => 1);
+  const pending = qs.map((_, i) => i).sort((a, b) => qs[a] - qs[b]);
+  let next = 0;
   const logOdds = Math.log(p0 / (1 - p0));
   let logPmf = n * Math.log(1 - p0);
   let cdf = 0;
-  for (let r = 0; r <= n; r++) {
+  for (let r = 0; r <= n && next < pending.length; r++) {
     if (r > 0) logPmf += Math.log((n - r + 1) / r) + logOdds;
     const pmf = Math.exp(logPmf);
     cdf += pmf;
-    if (cdf >= q || r === n) {
+    for (; next < pending.length && (cdf >= qs[pending[next]] || r === n); next++) {
+      const q = qs[pending[next]];
       const alpha = pmf > 0 ? (Math.min(cdf, 1) - q) / pmf : 0;
-      return clamp01((r - alpha) / n);
+      limits[pending[next]] = clamp01((r - alpha) / n);
     }
   }
-  return 1;
+  return limits;
 }
 
 /** The limits for denominator n around the group's rate p0 (a proportion, natural direction). */
 export function funnelLimits(p0: number, n: number): FunnelLimits {
-  const at = (q: number) => round2(binomialLimit(n, p0, q) * 100);
-  return { denominator: n, lower95: at(0.025), upper95: at(0.975), lower998: at(0.001), upper998: at(0.999) };
+  const [lower95, upper95, lower998, upper998] = binomialLimits(n, p0, [0.025, 0.975, 0.001, 0.999]).map((l) =>
+    round2(l * 100),
+  );
+  return { denominator: n, lower95, upper95, lower998, upper998 };
 }
 
 /** Normal limits for a mean of proportions (the score): target ± z·sd, in percent, clipped to 0..100. */

@@ -89,10 +89,13 @@ export function milestonesKnownAt(
   scope: FactScope,
   query: MilestoneQuery = {},
 ): KnownMilestone[] {
-  const where = [validAt('m'), 'm.last_day BETWEEN @from AND @to'];
+  // The rows in force are found in an index by last day alone (it holds `superseded`, and the key,
+  // position included); only those are then read, not every earlier version of every limit.
+  const found = [validAt('m'), 'm.last_day BETWEEN @from AND @to'];
+  const where: string[] = [];
   const params: Record<string, unknown> = { ...scopeParams(scope) };
   if (query.steps) {
-    where.push(`m.step IN (${query.steps.map((_, i) => `@step${i}`).join(', ') || 'NULL'})`);
+    found.push(`m.step IN (${query.steps.map((_, i) => `@step${i}`).join(', ') || 'NULL'})`);
     query.steps.forEach((s, i) => (params[`step${i}`] = s));
   }
   if (query.units) {
@@ -100,15 +103,17 @@ export function milestonesKnownAt(
     query.units.forEach((u, i) => (params[`unit${i}`] = u));
   }
   if (query.firstChannel) {
-    where.push(
+    found.push(
       'EXISTS (SELECT 1 FROM fact_contacts c WHERE c.matter_id = m.matter_id AND c.is_repeat = 0 AND c.channel = @channel AND c.position <= @asOf)',
     );
     params.channel = query.firstChannel;
   }
   const rows = db
     .prepare<Record<string, unknown>, KnownMilestoneRow>(
-      `SELECT ${MILESTONE_COLUMNS}, m.key, CAST(m.set_at AS TEXT) AS set_at, CAST(m.met_at AS TEXT) AS met_at
-       FROM fact_milestones m WHERE ${where.join(' AND ')} ORDER BY m.matter_id, m.key`,
+      `WITH found AS (SELECT m.matter_id, m.key, m.position FROM fact_milestones m WHERE ${found.join(' AND ')})
+       SELECT ${MILESTONE_COLUMNS}, m.key, CAST(m.set_at AS TEXT) AS set_at, CAST(m.met_at AS TEXT) AS met_at
+       FROM found f CROSS JOIN fact_milestones m ON m.matter_id = f.matter_id AND m.key = f.key AND m.position = f.position
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.matter_id, m.key`,
     )
     .all(params);
   return rows.map((r) => ({ ...milestoneFromRow(r), key: r.key, setAt: r.set_at, metAt: r.met_at }));

@@ -28,8 +28,10 @@ import { ClockSettings, DomainEvent, localDateOf, MatterState, Milestone, milest
  *
  * Indexes serve the reports at scale: contacts of a range of days with every
  * column the reports group by (read from the index alone), the first contacts of
- * a matter by channel, limits by last day, and the duties that are open or were
- * met late (`fact_milestones_open`: the only ones a day can find open).
+ * a matter by channel, limits by last day (with the columns that say which row of a
+ * limit is in force at a position, so that the others are skipped in the index), and the duties that are open or were
+ * met late (`fact_milestones_open`: the only ones a day can find open; it holds every column its
+ * condition reads, so that the rows superseded after a past position are filtered from the index alone).
  *
  * They are written by the `matters` projection (matters.projection.ts) from the
  * one fold of each matter it keeps: the folded state and its milestones (the
@@ -131,9 +133,9 @@ export const MATTER_FACTS_SCHEMA = `
         met_on TEXT, extended_by INTEGER, excused TEXT, set_at INTEGER NOT NULL, met_at INTEGER,
         PRIMARY KEY (matter_id, key, position)
       ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS fact_milestones_by_last_day ON fact_milestones (step, last_day);
-      CREATE INDEX IF NOT EXISTS fact_milestones_by_day ON fact_milestones (last_day);
-      CREATE INDEX IF NOT EXISTS fact_milestones_open ON fact_milestones (superseded, last_day)
+      CREATE INDEX IF NOT EXISTS fact_milestones_by_last_day ON fact_milestones (step, last_day, superseded);
+      CREATE INDEX IF NOT EXISTS fact_milestones_by_day ON fact_milestones (last_day, superseded);
+      CREATE INDEX IF NOT EXISTS fact_milestones_open ON fact_milestones (superseded, last_day, met_on, kind, excused)
         WHERE kind = 'duty' AND excused IS NULL AND (met_on IS NULL OR met_on > last_day);
       CREATE INDEX IF NOT EXISTS fact_milestones_by_unit ON fact_milestones (unit, last_day);
       CREATE TABLE IF NOT EXISTS fact_resolutions (

@@ -10,6 +10,7 @@ import {
   StoredMilestones,
 } from './matter-facts.projection';
 import { OverviewAggregateBatch, OVERVIEW_AGGREGATES_SCHEMA } from './overview-aggregates';
+import { UnitFigureSumsBatch, UNIT_FIGURE_SUMS_SCHEMA } from '../rhythm/unit-figure-sums';
 
 export interface MatterRow {
   state: MatterState;
@@ -129,7 +130,7 @@ function nextDueOf(state: MatterState, settings: ClockSettings): string | null {
  * The current state of every matter, folded once per event by the domain's own
  * `evolveMatter`, with the columns that `GET /matters` filters on, and the facts of
  * matters the reports filter "as known at" (see matter-facts.projection.ts) and the
- * overview's daily sums (overview-aggregates.ts), written from that same fold. `next_due` is the earliest last day of a running duty, so
+ * overview's and the unit figures' daily sums (overview-aggregates.ts, unit-figure-sums.ts), written from that same fold. `next_due` is the earliest last day of a running duty, so
  * "overdue as of D" is `next_due < D` without refolding anything.
  *
  * `matters` is a rowid table, not WITHOUT ROWID like the small tables: its rows carry the
@@ -144,6 +145,7 @@ export function mattersProjection(settings: ClockSettings): Projection {
     const cache = recentOf(db);
     const facts = new MatterFactBatch(sql);
     const aggregates = new OverviewAggregateBatch(settings);
+    const unitSums = new UnitFigureSumsBatch(settings.timeZone);
     const touched = new Map<string, { folded: Folded | null; stored: boolean; changed: boolean }>();
     for (const event of events) {
       if (!event.stream.startsWith('matter-')) continue;
@@ -165,6 +167,7 @@ export function mattersProjection(settings: ClockSettings): Projection {
       const previous = current ? current.milestones : {};
       const milestones = recordMatterFacts(facts, settings, id, event.position, domainEvent, before, state, previous);
       aggregates.record(before, state, previous, milestones);
+      unitSums.record({ before, after: state, previous, milestones });
       // The statutory clock is the costly part; most events (contacts, actions, evaluations,
       // resolutions) cannot move a limit, so their row keeps the days it had.
       const nextDue = current && KEEPS_DEADLINES.has(event.type) ? current.nextDue : nextDueOf(state, settings);
@@ -187,6 +190,7 @@ export function mattersProjection(settings: ClockSettings): Projection {
     }
     facts.flush();
     aggregates.flush(db);
+    unitSums.flush(db);
     for (const [id, { folded, stored, changed }] of touched) {
       if (!changed || !folded) continue;
       const { state } = folded;
@@ -211,7 +215,7 @@ export function mattersProjection(settings: ClockSettings): Projection {
   };
   return {
     name: 'matters',
-    version: 4,
+    version: 5,
     schema: `
       CREATE TABLE IF NOT EXISTS matters (
         id TEXT PRIMARY KEY, revision INTEGER NOT NULL, position TEXT NOT NULL, status TEXT NOT NULL,
@@ -226,7 +230,8 @@ export function mattersProjection(settings: ClockSettings): Projection {
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS matter_petitioners_by_petitioner ON matter_petitioners (petitioner_id);
       ${MATTER_FACTS_SCHEMA}
-      ${OVERVIEW_AGGREGATES_SCHEMA}`,
+      ${OVERVIEW_AGGREGATES_SCHEMA}
+      ${UNIT_FIGURE_SUMS_SCHEMA}`,
     apply(event, { db }) {
       applyBatch([event], db);
     },

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { ClockSettings, LimitKind, LocalDate, localDateOf, MatterState, milestoneOutcome } from '@app/domain';
 import type { StoredMilestones } from './matter-facts.projection';
 import { statementCache } from './fact-scope';
+import { contactChanges, shareChanges } from './matter-share-changes';
 
 /**
  * What the overview counts, summed by day as the log stands now, so that a report
@@ -69,18 +70,15 @@ export class OverviewAggregateBatch {
     previous: StoredMilestones,
     milestones: StoredMilestones,
   ): void {
-    const beforeContacts = before?.contacts ?? [];
-    if (before && before.category !== after.category) {
-      for (const c of beforeContacts) this.contact(c, before.category, -1);
-      for (const c of beforeContacts) this.contact(c, after.category, 1);
-    }
-    for (let i = beforeContacts.length; i < after.contacts.length; i++)
-      this.contact(after.contacts[i], after.category, 1);
-    const was = before ? replyShares(before, previous) : [];
-    const is = replyShares(after, milestones);
-    if (was.length === is.length && was.every((share, i) => share.id === is[i].id)) return;
-    for (const share of was) this.reply(share, -1);
-    for (const share of is) this.reply(share, 1);
+    contactChanges(
+      before,
+      after,
+      (s) => s.category,
+      (c, category, sign) => this.contact(c, category, sign),
+    );
+    shareChanges(before ? replyShares(before, previous) : [], replyShares(after, milestones), (share, sign) =>
+      this.reply(share, sign),
+    );
   }
 
   private contact(c: MatterState['contacts'][number], category: string, sign: 1 | -1): void {
@@ -165,13 +163,26 @@ export function onlineRepliesNow(
   to: LocalDate,
   judgeDate: LocalDate,
 ): { onTime: number; due: number } {
-  let onTime = 0;
-  let due = 0;
   const rows = db
-    .prepare<[string, string], { last_day: string; met_on: string; kind: LimitKind; n: number }>(
+    .prepare<[string, string], ReplyGroup>(
       'SELECT last_day, met_on, kind, n FROM agg_online_replies WHERE last_day BETWEEN ? AND ?',
     )
     .all(from, to);
+  return judgeReplies(rows, judgeDate);
+}
+
+/** Reply limits not excused, `n` alike: last day, the day met ('' while not met) and kind are all their outcome reads. */
+export interface ReplyGroup {
+  last_day: string;
+  met_on: string;
+  kind: LimitKind;
+  n: number;
+}
+
+/** The on-time rate's counts over groups of reply limits, judged on `judgeDate`. */
+export function judgeReplies(rows: readonly ReplyGroup[], judgeDate: LocalDate): { onTime: number; due: number } {
+  let onTime = 0;
+  let due = 0;
   for (const r of rows) {
     const outcome = milestoneOutcome(
       {

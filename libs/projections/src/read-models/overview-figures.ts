@@ -1,19 +1,9 @@
 import type Database from 'better-sqlite3';
-import {
-  addDays,
-  Category,
-  Channel,
-  DateRange,
-  Level,
-  LocalDate,
-  milestoneOutcome,
-  sameDatesOneYearEarlier,
-  Source,
-} from '@app/domain';
+import { addDays, Category, Channel, DateRange, Level, LocalDate, sameDatesOneYearEarlier, Source } from '@app/domain';
 import type { Position } from '@app/ledger';
 import { buildOverview, CampaignCount, ContactCount, OverviewFigures, OverviewReport } from '../reports/overview';
-import { milestonesKnownAt, withDates } from './fact-queries';
-import { contactGroupsNow, onlineRepliesNow } from './overview-aggregates';
+import { withDates } from './fact-queries';
+import { contactGroupsNow, judgeReplies, onlineRepliesNow, ReplyGroup } from './overview-aggregates';
 import { appliedPosition, FactScope, knownAt, occurredIn, scopeParams, validAt } from './fact-scope';
 
 interface ContactGroup {
@@ -56,6 +46,17 @@ const CONTACT_GROUPS_KNOWN_AT = `
   ORDER BY channel, level, source, is_collective, is_repeat, category`;
 
 /**
+ * The reply limits in force at the position, due in the dates, of matters whose first contact
+ * came online: found from indexes alone (limits by last day hold `superseded`), so that only
+ * those rows are read.
+ */
+const ONLINE_REPLIES_KNOWN_AT = `
+  SELECT m.matter_id, m.key, m.position FROM fact_milestones m
+  WHERE ${validAt('m')} AND m.step = 'reply' AND m.last_day BETWEEN @from AND @to
+    AND EXISTS (SELECT 1 FROM fact_contacts c WHERE c.matter_id = m.matter_id AND c.is_repeat = 0
+                AND c.channel = 'online' AND ${knownAt('c')})`;
+
+/**
  * The raw figures of the overview for one period as known at one position:
  * a handful of GROUP BY queries over the fact tables, nothing replayed.
  *
@@ -84,15 +85,21 @@ export function overviewFigures(
     persons: g.persons,
   }));
 
-  let onTime = 0;
-  let due = 0;
-  if (path === 'aggregates') ({ onTime, due } = onlineRepliesNow(db, scope.from, scope.to, judgeDate));
-  else
-    for (const m of milestonesKnownAt(db, scope, { steps: ['reply'], firstChannel: 'online' })) {
-      const outcome = milestoneOutcome(m, judgeDate);
-      if (outcome === 'on_time') onTime += 1;
-      if (outcome === 'on_time' || outcome === 'late' || outcome === 'overdue') due += 1;
-    }
+  // Grouped by what their outcome reads (an excused limit counts nowhere): no row reaches JavaScript.
+  const { onTime, due } =
+    path === 'aggregates'
+      ? onlineRepliesNow(db, scope.from, scope.to, judgeDate)
+      : judgeReplies(
+          db
+            .prepare<typeof params, ReplyGroup>(
+              `SELECT m.last_day, COALESCE(m.met_on, '') AS met_on, m.kind, COUNT(*) AS n
+               FROM fact_milestones m
+               WHERE (m.matter_id, m.key, m.position) IN (${ONLINE_REPLIES_KNOWN_AT}) AND m.excused IS NULL
+               GROUP BY 1, 2, 3`,
+            )
+            .all(params),
+          judgeDate,
+        );
 
   const receptions = db
     .prepare<typeof params, { leader: string; batches: number; persons: number; rb: number; rp: number }>(

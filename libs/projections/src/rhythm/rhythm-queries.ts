@@ -12,6 +12,7 @@ import {
   MeetingKind,
   OwnedMatterFact,
   RankingRuleAdoptedData,
+  StatutoryStep,
   ruleFromEvent,
   UnitAct,
   UnitInfo,
@@ -25,7 +26,7 @@ import {
   MilestoneRow,
   milestonesKnownAt,
 } from '../read-models/fact-queries';
-import { appliedPosition, FactScope, scopeParams, validAt } from '../read-models/fact-scope';
+import { FactScope, scopeParams, validAt } from '../read-models/fact-scope';
 
 /**
  * The facts the rhythm computes from, selected "as known at" a position. Each
@@ -76,30 +77,54 @@ export function contactsKnownAt(db: Database.Database, scope: FactScope): Contac
     }));
 }
 
-/** Limits whose last day falls in the scope's dates (timely acceptance, on-time completion, due this week). */
-export function milestonesDue(db: Database.Database, scope: FactScope): MatterMilestone[] {
-  return milestonesKnownAt(db, scope).map(({ key: _key, setAt: _setAt, metAt: _metAt, ...m }) => m);
+/** Limits whose last day falls in the scope's dates (timely acceptance, on-time completion, due this week), of the steps given (default: all). */
+export function milestonesDue(
+  db: Database.Database,
+  scope: FactScope,
+  steps?: readonly StatutoryStep[],
+): MatterMilestone[] {
+  return milestonesKnownAt(db, scope, steps ? { steps } : {}).map(
+    ({ key: _key, setAt: _setAt, metAt: _metAt, ...m }) => m,
+  );
 }
 
 /** Duties not excused whose last day is before `day` and that were not met by `day`, as known at the position. */
 export function dutiesOpenOn(db: Database.Database, asOf: Position, day: LocalDate): MatterMilestone[] {
-  const open = `m.kind = 'duty' AND m.excused IS NULL AND m.last_day < @day AND (m.met_on IS NULL OR m.met_on > @day)`;
+  return dutiesOpenOnDays(db, asOf, [day]).get(day)!;
+}
+
+/** `dutiesOpenOn` for several days at once (a report and the period before it): one pass over the index. */
+export function dutiesOpenOnDays(
+  db: Database.Database,
+  asOf: Position,
+  days: readonly LocalDate[],
+): Map<LocalDate, MatterMilestone[]> {
   // Such a duty was open or met late: `fact_milestones_open` holds only those. Its rows in force at the
   // position are the current ones, plus those superseded after it: none when the position is the read
-  // models' own, and then two ranges of that index answer. Earlier positions scan the table, which is
-  // cheaper than the second range once it holds most of the superseded rows.
-  const late = `(m.met_on IS NULL OR m.met_on > m.last_day)`;
-  const sql =
-    appliedPosition(db) === asOf
-      ? `SELECT ${MILESTONE_COLUMNS}, m.key FROM fact_milestones m INDEXED BY fact_milestones_open
-         WHERE m.kind = 'duty' AND m.excused IS NULL AND ${late} AND m.superseded IS NULL AND m.position <= @asOf AND ${open}
-         UNION ALL
-         SELECT ${MILESTONE_COLUMNS}, m.key FROM fact_milestones m INDEXED BY fact_milestones_open
-         WHERE m.kind = 'duty' AND m.excused IS NULL AND ${late} AND m.superseded > @asOf AND m.position <= @asOf AND ${open}
-         ORDER BY last_day, matter_id, key`
-      : `SELECT ${MILESTONE_COLUMNS}, m.key FROM fact_milestones m WHERE ${validAt('m')} AND ${open}
-         ORDER BY m.last_day, m.matter_id, m.key`;
-  return db.prepare<Record<string, unknown>, MilestoneRow>(sql).all({ asOf, day }).map(milestoneFromRow);
+  // models' own, most of the index's superseded rows at an early position. The index holds every column
+  // the condition reads, so both ranges are filtered from it alone and only the rows found are read:
+  // those open on any of the days, each day's then picked from them in the same order.
+  const sorted = [...days].sort();
+  const open = `m.kind = 'duty' AND m.excused IS NULL AND (m.met_on IS NULL OR m.met_on > m.last_day)
+    AND m.position <= @asOf AND m.last_day < @last AND (m.met_on IS NULL OR m.met_on > @first)`;
+  const keys = `SELECT m.matter_id, m.key, m.position FROM fact_milestones m INDEXED BY fact_milestones_open`;
+  const sql = `WITH found AS (${keys} WHERE m.superseded IS NULL AND ${open}
+                              UNION ALL ${keys} WHERE m.superseded > @asOf AND ${open})
+    SELECT ${MILESTONE_COLUMNS}, m.key FROM found f
+    CROSS JOIN fact_milestones m ON m.matter_id = f.matter_id AND m.key = f.key AND m.position = f.position
+    ORDER BY m.last_day, m.matter_id, m.key`;
+  const rows =
+    sorted.length === 0
+      ? []
+      : db
+          .prepare<Record<string, unknown>, MilestoneRow>(sql)
+          .all({ asOf, first: sorted[0], last: sorted[sorted.length - 1] });
+  return new Map(
+    days.map((day) => [
+      day,
+      rows.filter((r) => r.last_day < day && (r.met_on === null || r.met_on > day)).map(milestoneFromRow),
+    ]),
+  );
 }
 
 /** The resolutions (化解) known at the position of the matters that have a reply limit in the scope's dates. */

@@ -11,6 +11,7 @@ import {
   judgmentAgenda,
   JudgmentAgenda,
   LocalDate,
+  MatterMilestone,
   MilestoneEvidence,
   milestoneEvidence,
   Period,
@@ -34,9 +35,12 @@ import {
   bulletinAppearance,
   RankingAppearance,
   compareCodePoints,
+  UnitFigures,
 } from '@app/domain';
 import { Position } from '@app/ledger';
-import { FactScope } from '../read-models/fact-scope';
+import { appliedPosition, FactScope } from '../read-models/fact-scope';
+import { JUDGED_STEPS } from './unit-figure-sums';
+import { unitFiguresNow } from './unit-figures-now';
 import {
   accountabilityAgainst,
   AccountabilityRow,
@@ -44,6 +48,7 @@ import {
   campaignsKnownAt,
   contactsKnownAt,
   dutiesOpenOn,
+  dutiesOpenOnDays,
   evaluationsKnownAt,
   lastMeetingBefore,
   milestonesDue,
@@ -62,18 +67,60 @@ export interface ReportPoint {
   readonly today: LocalDate;
 }
 
-/** Everything one period's unit figures need, selected as known at the position. */
-export function periodFacts(db: Database.Database, period: Period, point: ReportPoint): PeriodFacts {
+/** Everything one period's unit figures need, selected as known at the position (`open`: the duties open on its evaluation day, if already selected). */
+export function periodFacts(
+  db: Database.Database,
+  period: Period,
+  point: ReportPoint,
+  open?: readonly MatterMilestone[],
+): PeriodFacts {
   const evaluatedOn = evaluationDay(period, point.today);
   const scope: FactScope = { from: period.from, to: period.to, asOf: point.asOf };
   return {
     period,
     evaluatedOn,
     contacts: contactsKnownAt(db, scope),
-    due: milestonesDue(db, scope),
-    open: dutiesOpenOn(db, point.asOf, evaluatedOn),
+    // The figures judge only these steps' limits (timely acceptance, on-time completion).
+    due: milestonesDue(db, scope, JUDGED_STEPS),
+    open: open ?? dutiesOpenOn(db, point.asOf, evaluatedOn),
     resolutions: resolutionsOfReplyCohort(db, scope),
     evaluations: evaluationsKnownAt(db, scope),
+  };
+}
+
+/**
+ * The figures of one period for the listed units and the whole city, from the fact rows
+ * (any position; with the evidence behind each figure) or, at the read models' own
+ * position, from the sums they keep (the same figures, see unit-figures-now.ts).
+ * Call inside a read transaction, so that the position and the sums agree.
+ */
+function periodFigures(
+  db: Database.Database,
+  period: Period,
+  point: ReportPoint,
+  units: readonly string[],
+  { total, open }: { total: boolean; open: readonly MatterMilestone[] },
+): {
+  evaluatedOn: LocalDate;
+  byUnit: Map<string, UnitFigures>;
+  total: UnitFigures | null;
+  /** The cases behind each unit's figures: the row path's, selected when first asked for at the read models' position. */
+  evidence: () => Map<string, UnitEvidence>;
+} {
+  if (appliedPosition(db) === point.asOf) {
+    const evaluatedOn = evaluationDay(period, point.today);
+    const now = unitFiguresNow(db, { period, evaluatedOn, open }, units);
+    const evidence = () =>
+      new Map([...figuresByUnit(periodFacts(db, period, point, open), units)].map(([code, r]) => [code, r.evidence]));
+    return { evaluatedOn, byUnit: now.byUnit, total: total ? now.total : null, evidence };
+  }
+  const facts = periodFacts(db, period, point, open);
+  const results = figuresByUnit(facts, units);
+  return {
+    evaluatedOn: facts.evaluatedOn,
+    byUnit: new Map([...results].map(([code, r]) => [code, r.figures])),
+    total: total ? computeFigures(facts, () => true).figures : null,
+    evidence: () => new Map([...results].map(([code, r]) => [code, r.evidence])),
   };
 }
 
@@ -101,28 +148,25 @@ export interface BulletinDocument {
 
 export function computeBulletin(db: Database.Database, period: Period, point: ReportPoint): BulletinDocument {
   const previous = previousPeriod(period);
-  const now = periodFacts(db, period, point);
-  const before = periodFacts(db, previous, point);
-  const units = unitsKnownAt(db, point.asOf).sort(bulletinUnitOrder);
-  const codes = units.map((u) => u.code);
-  const nowByUnit = figuresByUnit(now, codes);
-  const beforeByUnit = figuresByUnit(before, codes);
-  const everyone = () => true;
-  return {
-    kind: 'bulletin',
-    period: period.id,
-    from: period.from,
-    to: period.to,
-    evaluatedOn: now.evaluatedOn,
-    asOf: point.asOf.toString(),
-    previous: { period: previous.id, from: previous.from, to: previous.to, evaluatedOn: before.evaluatedOn },
-    rows: units.map((u) => bulletinRow(u, nowByUnit.get(u.code)!.figures, beforeByUnit.get(u.code)!.figures)),
-    total: bulletinRow(
-      { code: '', name: '全市合计', kind: null },
-      computeFigures(now, everyone).figures,
-      computeFigures(before, everyone).figures,
-    ),
-  };
+  return db.transaction(() => {
+    const units = unitsKnownAt(db, point.asOf).sort(bulletinUnitOrder);
+    const codes = units.map((u) => u.code);
+    const [day, dayBefore] = [evaluationDay(period, point.today), evaluationDay(previous, point.today)];
+    const open = dutiesOpenOnDays(db, point.asOf, [day, dayBefore]);
+    const now = periodFigures(db, period, point, codes, { total: true, open: open.get(day)! });
+    const before = periodFigures(db, previous, point, codes, { total: true, open: open.get(dayBefore)! });
+    return {
+      kind: 'bulletin' as const,
+      period: period.id,
+      from: period.from,
+      to: period.to,
+      evaluatedOn: now.evaluatedOn,
+      asOf: point.asOf.toString(),
+      previous: { period: previous.id, from: previous.from, to: previous.to, evaluatedOn: before.evaluatedOn },
+      rows: units.map((u) => bulletinRow(u, now.byUnit.get(u.code)!, before.byUnit.get(u.code)!)),
+      total: bulletinRow({ code: '', name: '全市合计', kind: null }, now.total!, before.total!),
+    };
+  })();
 }
 
 // ---- the monthly ranking (月排名) ----
@@ -184,32 +228,38 @@ export function computeRanking(
   point: ReportPoint,
   options: { readonly rule?: RuleRef | null } = {},
 ): RankingComputation {
-  const facts = periodFacts(db, month, point);
-  const units = unitsKnownAt(db, point.asOf);
-  const { rule, adoptedOn } = rankingRuleFor(db, month, point.asOf, options.rule);
-  const ranked = new Set(rule.peerGroups.flatMap((g) => g.kinds));
-  const members = units.filter((u) => ranked.has(u.kind));
-  const results = figuresByUnit(
-    facts,
-    members.map((u) => u.code),
-  );
-  const result = rankUnits(rule, adoptedOn, members, new Map([...results].map(([code, r]) => [code, r.figures])));
-  return {
-    document: {
-      kind: 'ranking',
-      period: month.id,
-      from: month.from,
-      to: month.to,
-      evaluatedOn: facts.evaluatedOn,
-      asOf: point.asOf.toString(),
-      rule: result.rule,
-      groups: result.groups,
-      rows: result.rows,
-      tooFewToRank: result.tooFewToRank,
-    },
-    units,
-    evidence: new Map([...results].map(([code, r]) => [code, r.evidence])),
-  };
+  return db.transaction(() => {
+    const units = unitsKnownAt(db, point.asOf);
+    const { rule, adoptedOn } = rankingRuleFor(db, month, point.asOf, options.rule);
+    const ranked = new Set(rule.peerGroups.flatMap((g) => g.kinds));
+    const members = units.filter((u) => ranked.has(u.kind));
+    const codes = members.map((u) => u.code);
+    const open = dutiesOpenOn(db, point.asOf, evaluationDay(month, point.today));
+    const figures = periodFigures(db, month, point, codes, { total: false, open });
+    const result = rankUnits(rule, adoptedOn, members, figures.byUnit);
+    // Only an explanation reads the evidence. At the read models' own position it is selected when
+    // first asked for: rows as known at a position stay as they are while the read models move on,
+    // so it is the evidence behind these figures whenever it is read.
+    let evidence: ReadonlyMap<string, UnitEvidence> | null = null;
+    return {
+      document: {
+        kind: 'ranking' as const,
+        period: month.id,
+        from: month.from,
+        to: month.to,
+        evaluatedOn: figures.evaluatedOn,
+        asOf: point.asOf.toString(),
+        rule: result.rule,
+        groups: result.groups,
+        rows: result.rows,
+        tooFewToRank: result.tooFewToRank,
+      },
+      units,
+      get evidence(): ReadonlyMap<string, UnitEvidence> {
+        return (evidence ??= figures.evidence());
+      },
+    };
+  })();
 }
 
 export interface IndicatorExplanation extends IndicatorValue {
