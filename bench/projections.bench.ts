@@ -218,8 +218,13 @@ export async function benchProjections(
       const largeConfig = loadConfig({ LEDGER_DATA_DIR: largeDir, LEDGER_LOG_LEVEL: 'silent' });
       const largeStore = SqliteEventStore.open({ file: dataFiles(largeConfig).ledger });
       try {
-        const source = await demoStore.readAll(START, Number.MAX_SAFE_INTEGER);
-        const events = await replicate(source, largeStore, options.logSize, progress);
+        // The demo's events are read inside the call, so none of them is still held while the large log is rebuilt.
+        const events = await replicate(
+          await demoStore.readAll(START, Number.MAX_SAFE_INTEGER),
+          largeStore,
+          options.logSize,
+          progress,
+        );
         const largeLabel = `${events.toLocaleString('en-US')} events`;
         figures.push(await rebuildFigure(largeLabel, largeConfig, largeStore, projections, batchSize, progress));
         figures.push(...(await runHooks(hooks, { label: largeLabel, config: largeConfig, store: largeStore, events })));

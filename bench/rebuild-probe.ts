@@ -8,6 +8,7 @@
  */
 import { dataFiles, loadConfig, clockSettingsFrom } from '@app/runtime';
 import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { SqliteEventStore, START } from '@app/ledger';
 import { rebuildReadModels, readModelProjections } from '@app/projections';
 import { runDemo } from '../apps/cli/src/demo/run-demo';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
       ),
       batchSize,
       onProgress: (p) => {
+        if (process.env.PROBE_SNAPSHOT && p.applied === Number(process.env.PROBE_SNAPSHOT))
+          say(`snapshot ${writeHeapSnapshot('/tmp/hrb-prof/rebuild.heapsnapshot')}`);
         if (process.env.PROBE_RSS === '1') {
           const m = process.memoryUsage();
           say(

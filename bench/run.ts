@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: every benchmark against a baseline measured in the same run.
  * BENCH_SCALE (default 1) scales the sizes down for a quick look, e.g. BENCH_SCALE=0.1.
+ * BENCH_REPORTS=0 leaves out the report latencies measured on the logs the projections
+ * benchmark loads (overview, bulletin, ranking): the rebuild figures alone, sooner.
  */
 import { systemNow } from '@app/runtime';
 import { benchAudit } from './audit.bench';
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
     log('Projections (read models: rebuild rate against a plain read of the same log):');
     // Benchmarks that need loaded read models (overview latency) add themselves here: each
     // runs with the demo city loaded and with the large log (see LoadedLogBench).
-    const loaded: LoadedLogBench[] = [benchOverview];
+    const loaded: LoadedLogBench[] = process.env.BENCH_REPORTS === '0' ? [] : [benchOverview];
     const projections = await benchProjections(
       { demoScale: scale, logSize: Math.round((1_000_000 * scale) / 100) * 100 },
       log,

@@ -86,7 +86,7 @@ function lock(file: string): () => void {
 const HEAD_LOOKUP_SECONDS = 10;
 
 /** The page cache of a generation being built, in KiB (SQLite's default is 2 MiB). */
-const REBUILD_CACHE_KIB = 32 * 1024;
+const REBUILD_CACHE_KIB = 16 * 1024;
 
 /**
  * Drops the indexes the projections' schemas declared (not those SQLite keeps for a

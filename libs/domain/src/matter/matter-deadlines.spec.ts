@@ -1,6 +1,13 @@
 import type { DomainEvent } from '../events/event-catalog';
 import { at, ctx, ev, throughReply } from '../testing/matter-fixtures';
-import { deadlines, matterMilestones, milestoneOutcome, overdueSteps } from './matter-deadlines';
+import {
+  courseOf,
+  deadlines,
+  matterMilestones,
+  milestoneOutcome,
+  milestonesOf,
+  overdueSteps,
+} from './matter-deadlines';
 import { foldMatter } from './matter-state';
 
 const clock = { timeZone: ctx.timeZone, calendar: ctx.calendar, rollForward: true };
@@ -93,6 +100,24 @@ describe('deadlines of a matter', () => {
     expect(deadlines(stateOf(ev.opened(at('2028-02-14'))), clock)).toEqual([
       { step: 'transfer', kind: 'duty', unit: null, from: '2028-02-14', lastDay: '2028-02-29', assumedYears: [2028] },
     ]);
+  });
+});
+
+describe('the course of a matter at once', () => {
+  it('is its milestones and its deadlines, a returned assignment in the one and not the other', () => {
+    const events = [
+      ...ev.opened(at('2022-03-01')),
+      ev.assigned(at('2022-03-02')),
+      ev.returned(at('2022-03-04')),
+      ev.assigned(at('2022-03-07'), 'town-b'),
+      ev.accepted(at('2022-03-25'), 'town-b'),
+    ];
+    const state = stateOf(events);
+    const course = courseOf(state, clock);
+    expect(course.milestones).toEqual(milestonesOf(state, clock));
+    expect(course.deadlines).toEqual(deadlines(state, clock));
+    expect(course.milestones.filter((m) => m.excused === 'remit_returned').map((m) => m.step)).toEqual(['acceptance']);
+    expect(course.deadlines.map((d) => d.unit)).not.toContain('town-a');
   });
 });
 

@@ -1,5 +1,14 @@
 import type Database from 'better-sqlite3';
-import { ClockSettings, deadlines, evolveMatter, localDateOf, MatterState, upcastEvent } from '@app/domain';
+import {
+  ClockSettings,
+  courseOf,
+  Deadline,
+  deadlines,
+  evolveMatter,
+  localDateOf,
+  MatterState,
+  upcastEvent,
+} from '@app/domain';
 import { EventEnvelope, type Projection } from '@app/ledger';
 import { statementCache } from './fact-scope';
 import {
@@ -7,6 +16,7 @@ import {
   MatterFactBatch,
   MATTER_FACTS_SCHEMA,
   recordMatterFacts,
+  sameCourse,
   StoredMilestones,
 } from './matter-facts.projection';
 import { OverviewAggregateBatch, OVERVIEW_AGGREGATES_SCHEMA } from './overview-aggregates';
@@ -154,9 +164,9 @@ function write(sql: Statements, id: string, entry: Entry): void {
 }
 
 /** The earliest last day of a running duty: "overdue as of D" is `next_due < D`. */
-function nextDueOf(state: MatterState, settings: ClockSettings): string | null {
+function nextDueOf(course: readonly Deadline[]): string | null {
   let earliest: string | null = null;
-  for (const d of deadlines(state, settings))
+  for (const d of course)
     if (d.kind === 'duty' && d.met === undefined && (earliest === null || d.lastDay < earliest)) earliest = d.lastDay;
   return earliest;
 }
@@ -203,11 +213,26 @@ export function mattersProjection(
       const state = evolveMatter(before, domainEvent);
       if (!state) continue;
       const previous = current ? current.milestones : {};
-      const milestones = recordMatterFacts(facts, settings, id, event.position, domainEvent, before, state, previous);
+      // Limits depend only on the procedure's course, and reckoning them is the costly part of this
+      // projection: once per event that moved the course, for both the limit rows and `next_due`.
+      const course = before && sameCourse(before, state) ? null : courseOf(state, settings);
+      const milestones = recordMatterFacts(
+        facts,
+        settings,
+        id,
+        event.position,
+        domainEvent,
+        before,
+        state,
+        previous,
+        course?.milestones ?? null,
+      );
       aggregates.record(before, state, previous, milestones);
-      // The statutory clock is the costly part; most events (contacts, actions, evaluations,
-      // resolutions) cannot move a limit, so their row keeps the days it had.
-      const nextDue = current && KEEPS_DEADLINES.has(event.type) ? current.nextDue : nextDueOf(state, settings);
+      // Most events (contacts, actions, evaluations, resolutions) cannot move a limit, so their row keeps the days it had.
+      const nextDue =
+        current && KEEPS_DEADLINES.has(event.type)
+          ? current.nextDue
+          : nextDueOf(course ? course.deadlines : deadlines(state, settings));
       entry.folded = {
         revision: event.revision,
         position: event.position,

@@ -76,8 +76,12 @@ export class OverviewAggregateBatch {
     }
     for (let i = beforeContacts.length; i < after.contacts.length; i++)
       this.contact(after.contacts[i], after.category, 1);
-    const was = before ? replyShares(before, previous) : [];
-    const is = replyShares(after, milestones);
+    const onlineBefore = before !== null && cameOnline(before);
+    const onlineAfter = cameOnline(after);
+    // The shares follow from those two alone: most events (contacts, actions) change neither.
+    if (before && milestones === previous && onlineBefore === onlineAfter) return;
+    const was = before ? replyShares(onlineBefore, previous) : [];
+    const is = replyShares(onlineAfter, milestones);
     if (was.length === is.length && was.every((share, i) => share.id === is[i].id)) return;
     for (const share of was) this.reply(share, -1);
     for (const share of is) this.reply(share, 1);
@@ -122,9 +126,14 @@ export class OverviewAggregateBatch {
   }
 }
 
-/** The matter's reply limits the overview's on-time rate counts: none unless its first contact came online. */
-function replyShares(state: MatterState, milestones: StoredMilestones): ReplyShare[] {
-  if (!state.contacts.some((c) => !c.repeat && c.channel === 'online')) return [];
+/** Whether the matter's first contact came online: only then does the on-time rate count its reply limits. */
+function cameOnline(state: MatterState): boolean {
+  return state.contacts.some((c) => !c.repeat && c.channel === 'online');
+}
+
+/** The matter's reply limits the overview's on-time rate counts (`online`: see `cameOnline`). */
+function replyShares(online: boolean, milestones: StoredMilestones): ReplyShare[] {
+  if (!online) return [];
   const shares: ReplyShare[] = [];
   for (const [key, { milestone: m }] of Object.entries(milestones)) {
     if (m.step !== 'reply' || m.excused) continue;
