@@ -5,6 +5,9 @@
  *   node --cpu-prof dist/bench/rebuild-probe.js rebuild <dir> demo|large
  *
  * Prints the plain read of the same log, the rebuild's wall and CPU time and its peak RSS.
+ * PROBE_ONLY=matters,timeline rebuilds those read models alone; PROBE_BATCH sets the batch size;
+ * PROBE_PLAIN=0 skips the plain read; PROBE_RSS=1 prints memory after every batch (after a full
+ * collection when run with --expose-gc); PROBE_SNAPSHOT=<events> writes a heap snapshot then.
  */
 import { dataFiles, loadConfig, clockSettingsFrom } from '@app/runtime';
 import { join } from 'node:path';
