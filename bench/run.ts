@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: every benchmark against a baseline measured in the same run.
  * BENCH_SCALE (default 1) scales the sizes down for a quick look, e.g. BENCH_SCALE=0.1.
+ * BENCH_REPORTS=0 leaves out the report latencies measured on the logs the projections
+ * benchmark loads (overview, bulletin, ranking): the rebuild figures alone, sooner.
  *
  * Projections only: BENCH_LOG_DIR=<dir> keeps the demo city and the large log (and their
  * read models) in <dir> and reuses them on the next run with the same BENCH_SCALE (a log of
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
     log('Projections (read models: rebuild rate against a plain read of the same log):');
     // Benchmarks that need loaded read models (overview latency) add themselves here: each
     // runs with the demo city loaded and with the large log (see LoadedLogBench).
-    const loaded: LoadedLogBench[] = [benchOverview];
+    const loaded: LoadedLogBench[] = process.env.BENCH_REPORTS === '0' ? [] : [benchOverview];
     const projections = await benchProjections(
       {
         demoScale: scale,

@@ -147,7 +147,14 @@ export type {
   ReviewTrack,
   TransferCycle,
 } from './matter/matter-state';
-export { deadlines, matterMilestones, milestoneOutcome, milestonesOf, overdueSteps } from './matter/matter-deadlines';
+export {
+  courseOf,
+  deadlines,
+  matterMilestones,
+  milestoneOutcome,
+  milestonesOf,
+  overdueSteps,
+} from './matter/matter-deadlines';
 export type { Deadline, Milestone, MilestoneOutcome } from './matter/matter-deadlines';
 export { MAX_TEXT_LENGTH } from './matter/command-checks';
 export { erasuresDue, matterEndedOn } from './matter/retention';

@@ -5,6 +5,12 @@ export interface ApplyContext {
   db: Database.Database;
   /** The event's index in the global order (0, 1, 2, ...), as the audit tree numbers leaves. */
   index: number;
+  /**
+   * True while a runner builds a file that nobody reads before it is complete and that a
+   * crash discards (a rebuild's new generation): a projection may then hold rows back
+   * across batches, as long as `finish` writes them.
+   */
+  bulk?: boolean;
 }
 
 /**
@@ -25,4 +31,6 @@ export interface Projection {
    * model whose cost is per statement (the audit tree's node rows) can write in bulk.
    */
   applyBatch?(events: readonly EventEnvelope[], ctx: ApplyContext): void;
+  /** Optional: writes what a bulk build held back (see `ApplyContext.bulk`); called once, when it is caught up. */
+  finish?(ctx: ApplyContext): void;
 }

@@ -16,6 +16,11 @@ export interface RunnerOptions {
    */
   onApplied?: AppliedListener;
   onError?: (error: unknown) => void;
+  /**
+   * The file is being built from scratch, nobody reads it before `finish()`, and a crash
+   * discards it (a rebuild): projections may hold rows back across batches (`ApplyContext.bulk`).
+   */
+  bulk?: boolean;
 }
 
 /** The observer port of the runner: the events a committed batch applied. */
@@ -35,6 +40,7 @@ export class ProjectionRunner {
   private readonly waiters = new PositionWaiters();
   /** Applies what is new in a batch and returns the events that were new. */
   private readonly applyBatch: (events: EventEnvelope[]) => EventEnvelope[];
+  private readonly finishBulk: Database.Transaction<() => void>;
 
   constructor(
     private readonly store: EventStore,
@@ -61,6 +67,7 @@ export class ProjectionRunner {
     // Projections that take a whole batch at once (the audit tree) get it after the per-event ones.
     const batched = projections.filter((p) => p.applyBatch !== undefined);
     const perEvent = projections.filter((p) => p.applyBatch === undefined);
+    const bulk = options.bulk === true;
     const apply = db.transaction(
       (events: EventEnvelope[]): { position: Position; nextIndex: number; fresh: EventEnvelope[] } => {
         // The stored checkpoint, not the one in memory, decides what is new: another runner on
@@ -72,17 +79,20 @@ export class ProjectionRunner {
         const fresh: EventEnvelope[] = [];
         for (const event of events) {
           if (event.position <= position) continue;
-          for (const projection of perEvent) projection.apply(event, { db, index });
+          for (const projection of perEvent) projection.apply(event, { db, index, bulk });
           fresh.push(event);
           index += 1;
           position = event.position;
         }
         if (fresh.length > 0)
-          for (const projection of batched) projection.applyBatch!(fresh, { db, index: from.nextIndex });
+          for (const projection of batched) projection.applyBatch!(fresh, { db, index: from.nextIndex, bulk });
         if (position !== from.position) save.run(position.toString(), index);
         return { position, nextIndex: index, fresh };
       },
     );
+    this.finishBulk = db.transaction(() => {
+      for (const projection of projections) projection.finish?.({ db, index: stored().nextIndex, bulk });
+    });
     // IMMEDIATE: take the write lock before reading the checkpoint, so two runners serialize.
     // The checkpoint in memory moves only once the transaction has committed.
     this.applyBatch = (events) => {
@@ -124,6 +134,12 @@ export class ProjectionRunner {
       // A long catch-up must not hold the event loop: let waiting requests run between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** Writes what the projections held back in a bulk build: call once caught up, before the file is read. */
+  async finish(): Promise<void> {
+    await this.busy;
+    this.finishBulk.immediate();
   }
 
   /** Catches up, then follows the log live until `stop()`. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { systemNow } from '@app/runtime';
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { EventStore, Position, type Projection } from '@app/ledger';
 import { ProjectionRunner } from './projection-runner';
 import { openReadModelDb } from './read-model-db';
@@ -82,8 +82,11 @@ function lock(file: string): () => void {
   throw new Error(`cannot take the rebuild lock ${lockFile}`);
 }
 
+/** How often the log's size is looked up again during a rebuild (counting a large log's events is not free). */
+const HEAD_LOOKUP_SECONDS = 10;
+
 /** The page cache of a generation being built, in KiB (SQLite's default is 2 MiB). */
-const REBUILD_CACHE_KIB = 32 * 1024;
+const REBUILD_CACHE_KIB = 16 * 1024;
 
 /**
  * Drops the indexes the projections' schemas declared (not those SQLite keeps for a
@@ -98,6 +101,16 @@ function dropSecondaryIndexes(db: Database.Database): string[] {
     .all();
   for (const index of indexes) db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
   return indexes.map((index) => index.sql);
+}
+
+/** The pages were written without syncing: flush them before the file can be swapped in. */
+function syncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function stamp(date: Date): string {
@@ -125,19 +138,22 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     let total = (await options.store.head()).events;
     let lastHeadLookup = 0;
     try {
-      // Nobody reads this file before the swap, and a crash discards it: no need to sync each batch,
-      // nor to write each page twice (to the write-ahead log, then to the file); a rollback journal in
-      // memory still undoes a failed batch. A larger page cache keeps the indexes' hot pages in memory.
+      // Nobody reads this file before the swap, and a failed or interrupted build discards it: no need
+      // to sync each batch, nor to journal pages so that a batch can be undone (a failed batch fails the
+      // rebuild), nor to give the lock up between batches. A larger page cache keeps the indexes' hot
+      // pages in memory.
       db.pragma('synchronous = OFF');
-      db.pragma('journal_mode = MEMORY');
+      db.pragma('journal_mode = OFF');
+      db.pragma('locking_mode = EXCLUSIVE');
       db.pragma(`cache_size = -${REBUILD_CACHE_KIB}`);
       // Secondary indexes are built once at the end, from sorted rows, rather than maintained row by row.
       const deferred = dropSecondaryIndexes(db);
       const runner = new ProjectionRunner(options.store, db, options.projections, {
+        bulk: true,
         batchSize: options.batchSize ?? 2000,
         onBatch: () => {
           const elapsed = seconds();
-          if (elapsed - lastHeadLookup > 2) {
+          if (elapsed - lastHeadLookup > HEAD_LOOKUP_SECONDS) {
             // The log may grow while the rebuild runs: look the head up again now and then.
             lastHeadLookup = elapsed;
             void options.store.head().then(
@@ -158,6 +174,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
         },
       });
       await runner.catchUp();
+      await runner.finish();
       for (const sql of deferred) db.exec(sql);
       // Self-contained and on disk before anyone can open it through the live path.
       db.pragma('synchronous = FULL');
@@ -165,6 +182,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
       db.pragma('journal_mode = DELETE');
       const result = { events: runner.applied, position: runner.position };
       db.close();
+      syncFile(built);
       if (options.beforeSwap) await options.beforeSwap(built);
       const replaced = options.swap === false ? null : swapInReadModelFile(options.file, built);
       return { built, ...result, seconds: seconds(), replaced };

@@ -1,10 +1,25 @@
 import type { DomainEvent } from '../events/event-catalog';
 import { at, ctx, ev, throughReply } from '../testing/matter-fixtures';
-import { deadlines, matterMilestones, milestoneOutcome, overdueSteps } from './matter-deadlines';
+import {
+  courseOf,
+  deadlines,
+  matterMilestones,
+  milestoneOutcome,
+  milestonesOf,
+  overdueSteps,
+} from './matter-deadlines';
 import { foldMatter } from './matter-state';
 
 const clock = { timeZone: ctx.timeZone, calendar: ctx.calendar, rollForward: true };
 const stateOf = (events: Parameters<typeof foldMatter>[0]) => foldMatter(events)!;
+/** Assigned to town-a, returned by it as outside its remit, then assigned to and accepted by town-b. */
+const returnedThenAccepted = () => [
+  ...ev.opened(at('2022-03-01')),
+  ev.assigned(at('2022-03-02')),
+  ev.returned(at('2022-03-04')),
+  ev.assigned(at('2022-03-07'), 'town-b'),
+  ev.accepted(at('2022-03-25'), 'town-b'),
+];
 
 describe('deadlines of a matter', () => {
   it('starts with the bureau transfer, 15 days from receipt', () => {
@@ -96,6 +111,17 @@ describe('deadlines of a matter', () => {
   });
 });
 
+describe('the course of a matter at once', () => {
+  it('is its milestones and its deadlines, a returned assignment in the one and not the other', () => {
+    const state = stateOf(returnedThenAccepted());
+    const course = courseOf(state, clock);
+    expect(course.milestones).toEqual(milestonesOf(state, clock));
+    expect(course.deadlines).toEqual(deadlines(state, clock));
+    expect(course.milestones.filter((m) => m.excused === 'remit_returned').map((m) => m.step)).toEqual(['acceptance']);
+    expect(course.deadlines.map((d) => d.unit)).not.toContain('town-a');
+  });
+});
+
 describe('overdue steps', () => {
   const assigned = [...ev.opened(at('2022-04-28')), ev.assigned(at('2022-04-29'))];
 
@@ -119,14 +145,7 @@ describe('overdue steps', () => {
 
 describe('milestones for on-time and timely-acceptance indicators', () => {
   it('keep every limit, per unit, with a returned assignment excused', () => {
-    const events = [
-      ...ev.opened(at('2022-03-01')),
-      ev.assigned(at('2022-03-02')),
-      ev.returned(at('2022-03-04')),
-      ev.assigned(at('2022-03-07'), 'town-b'),
-      ev.accepted(at('2022-03-25'), 'town-b'),
-    ];
-    const milestones = matterMilestones(events, clock);
+    const milestones = matterMilestones(returnedThenAccepted(), clock);
     expect(milestones.map((m) => [m.step, m.unit, m.lastDay, m.met, m.excused])).toEqual([
       ['transfer', null, '2022-03-16', '2022-03-02', null],
       ['acceptance', 'town-a', '2022-03-17', undefined, 'remit_returned'],

@@ -132,6 +132,18 @@ export function milestonesOf(state: MatterState, settings: ClockSettings): Miles
   return entries(state, settings).map((e) => e.milestone);
 }
 
+/** `milestonesOf` and `deadlines` at once, from one reckoning of the statutory clock (its costly part). */
+export function courseOf(
+  state: MatterState,
+  settings: ClockSettings,
+): { milestones: Milestone[]; deadlines: Deadline[] } {
+  const all = entries(state, settings);
+  return {
+    milestones: all.map((e) => e.milestone),
+    deadlines: all.filter((e) => e.current).map((e) => withoutExcuse(e.milestone)),
+  };
+}
+
 /**
  * How a limit stands on `asOf`. A duty met on its last day is on time; one
  * not met after it is overdue. A window that passed unused has lapsed.

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ClockSettings, DomainEvent, localDateOf, MatterState, Milestone, milestonesOf } from '@app/domain';
+import { ClockSettings, DomainEvent, localDateOf, MatterState, Milestone } from '@app/domain';
 
 /**
  * The facts of matters, kept so that "as known at position P" is a filter:
@@ -149,8 +149,10 @@ export type StoredMilestones = Record<string, StoredMilestone>;
 /**
  * The fact rows one event of a matter adds, given the matter's state before and
  * after it: its contact or resolution, a new version when an attribute reports
- * group by changed, and every limit that appeared or changed. Returns the
- * matter's limits after the event (`previous` itself when its course did not move).
+ * group by changed, and every limit that appeared or changed. `course` is the
+ * matter's limits after the event (`milestonesOf`), null when the event left its
+ * course as it was (see `sameCourse`). Returns the matter's limits after the event
+ * (`previous` itself when its course did not move).
  */
 export function recordMatterFacts(
   batch: MatterFactBatch,
@@ -161,6 +163,7 @@ export function recordMatterFacts(
   before: MatterState | null,
   after: MatterState,
   previous: StoredMilestones,
+  course: readonly Milestone[] | null,
 ): StoredMilestones {
   const { sql } = batch;
   const day = () => localDateOf(event.occurredAt, settings.timeZone);
@@ -184,11 +187,7 @@ export function recordMatterFacts(
   }
   if (event.type === 'MatterResolved') sql.resolution.run(position, matterId, event.occurredAt, day());
   recordVersion(batch, matterId, position, before, after);
-  // Limits depend only on the procedure's course; a contact, an action or a correction leaves them as they were
-  // (and computing them is the costly part of this projection).
-  return before && sameCourse(before, after)
-    ? previous
-    : recordMilestones(batch, matterId, position, previous, keyed(milestonesOf(after, settings)));
+  return course === null ? previous : recordMilestones(batch, matterId, position, previous, keyed(course));
 }
 
 type Attributes = Pick<MatterState, 'category' | 'subject' | 'responsibleUnit' | 'assignedUnit'>;
@@ -229,7 +228,7 @@ function recordVersion(
  * rebuilt a part with the same content recomputes limits equal to the recorded ones, which
  * `recordMilestones` then leaves as they were.
  */
-function sameCourse(before: MatterState, after: MatterState): boolean {
+export function sameCourse(before: MatterState, after: MatterState): boolean {
   return (
     before.transfers === after.transfers &&
     before.assignments === after.assignments &&

@@ -1,5 +1,14 @@
 import type Database from 'better-sqlite3';
-import { ClockSettings, deadlines, evolveMatter, localDateOf, MatterState, upcastEvent } from '@app/domain';
+import {
+  ClockSettings,
+  courseOf,
+  Deadline,
+  deadlines,
+  evolveMatter,
+  localDateOf,
+  MatterState,
+  upcastEvent,
+} from '@app/domain';
 import { EventEnvelope, type Projection } from '@app/ledger';
 import { statementCache } from './fact-scope';
 import {
@@ -7,6 +16,7 @@ import {
   MatterFactBatch,
   MATTER_FACTS_SCHEMA,
   recordMatterFacts,
+  sameCourse,
   StoredMilestones,
 } from './matter-facts.projection';
 import { OverviewAggregateBatch, OVERVIEW_AGGREGATES_SCHEMA } from './overview-aggregates';
@@ -54,19 +64,30 @@ interface Folded {
   readonly nextDue: string | null;
   readonly state: MatterState;
   readonly milestones: StoredMilestones;
-  /** `milestones` serialised (kept, since most events leave them as they were). */
-  readonly milestonesJson: string;
+  /** `milestones` serialised; null until the row is written (most events leave them as they were). */
+  milestonesJson: string | null;
+}
+
+/** A matter's fold and where its row stands. */
+interface Entry {
+  folded: Folded | null;
+  /** Whether the file has a row for the matter (an UPDATE, not an INSERT, writes it). */
+  stored: boolean;
+  /** Whether `folded` is newer than the row. */
+  dirty: boolean;
 }
 
 /**
  * Recently folded matters by connection, so a busy matter is not parsed back from JSON
  * at every batch. An entry is used only when its revision is the row's: a rolled-back
- * batch, or another runner writing the same file, simply makes it miss.
+ * batch, or another runner writing the same file, simply makes it miss. In a bulk build
+ * (a rebuild's new generation, which nothing else writes) the entries are the truth: a
+ * matter's row is written when it leaves this cache or when the build finishes, once
+ * rather than at every batch that touched it.
  */
-const recent = new WeakMap<Database.Database, Map<string, Folded>>();
-const RECENT_LIMIT = 4096;
+const recent = new WeakMap<Database.Database, Map<string, Entry>>();
 
-function recentOf(db: Database.Database): Map<string, Folded> {
+function recentOf(db: Database.Database): Map<string, Entry> {
   let cache = recent.get(db);
   if (!cache) {
     cache = new Map();
@@ -89,12 +110,13 @@ const statements = statementCache({
 
 type Statements = ReturnType<typeof statements>;
 
-/** The matter as its row stands, from the cache when the cached revision is the row's. */
-function load(sql: Statements, cache: Map<string, Folded>, id: string): Folded | null {
+/** The matter as its row stands (or, in a bulk build, as last folded), from the cache when it can be trusted. */
+function load(sql: Statements, cache: Map<string, Entry>, id: string, bulk: boolean): Entry {
   const hit = cache.get(id);
+  if (hit && bulk) return hit;
   if (hit) {
     const row = sql.revision.get(id) as { revision: number } | undefined;
-    if (row && row.revision === hit.revision) return hit;
+    if (row && row.revision === hit.folded!.revision) return hit;
   }
   const row = sql.load.get(id) as
     | {
@@ -106,8 +128,8 @@ function load(sql: Statements, cache: Map<string, Folded>, id: string): Folded |
         milestones: string;
       }
     | undefined;
-  if (!row) return null;
-  return {
+  if (!row) return { folded: null, stored: false, dirty: false };
+  const folded: Folded = {
     revision: row.revision,
     position: BigInt(row.position),
     openedOn: row.opened_on,
@@ -116,12 +138,36 @@ function load(sql: Statements, cache: Map<string, Folded>, id: string): Folded |
     milestones: JSON.parse(row.milestones) as StoredMilestones,
     milestonesJson: row.milestones,
   };
+  return { folded, stored: true, dirty: false };
+}
+
+/** Writes the matter's row as folded. */
+function write(sql: Statements, id: string, entry: Entry): void {
+  const folded = entry.folded!;
+  const { state } = folded;
+  folded.milestonesJson ??= JSON.stringify(folded.milestones);
+  (entry.stored ? sql.update : sql.insert).run(
+    folded.revision,
+    folded.position.toString(),
+    state.status,
+    state.category,
+    state.subject,
+    state.responsibleUnit,
+    state.assignedUnit,
+    folded.openedOn,
+    folded.nextDue,
+    JSON.stringify(state),
+    folded.milestonesJson,
+    id,
+  );
+  entry.stored = true;
+  entry.dirty = false;
 }
 
 /** The earliest last day of a running duty: "overdue as of D" is `next_due < D`. */
-function nextDueOf(state: MatterState, settings: ClockSettings): string | null {
+function nextDueOf(course: readonly Deadline[]): string | null {
   let earliest: string | null = null;
-  for (const d of deadlines(state, settings))
+  for (const d of course)
     if (d.kind === 'duty' && d.met === undefined && (earliest === null || d.lastDay < earliest)) earliest = d.lastDay;
   return earliest;
 }
@@ -137,23 +183,27 @@ function nextDueOf(state: MatterState, settings: ClockSettings): string | null {
  * whole state, and large rows belong in a table B-tree, out of the key's index.
  *
  * A batch is folded in memory: each matter it touches is read once, its fact rows are
- * written as its events are folded, and its `matters` row once, at the end of the batch.
+ * written as its events are folded, and its `matters` row once, at the end of the batch
+ * (in a bulk build, once it leaves the cache of recent matters).
  */
-export function mattersProjection(settings: ClockSettings): Projection {
-  const applyBatch = (events: readonly EventEnvelope[], db: Database.Database): void => {
+export function mattersProjection(
+  settings: ClockSettings,
+  /** How many folded matters a connection keeps (a few thousand cover every matter a city has open). */
+  { recentMatters = 4096 }: { recentMatters?: number } = {},
+): Projection {
+  const applyBatch = (events: readonly EventEnvelope[], db: Database.Database, bulk: boolean): void => {
     const sql = statements(db);
     const cache = recentOf(db);
     const facts = new MatterFactBatch(sql);
     const aggregates = new OverviewAggregateBatch(settings);
     const unitSums = new UnitFigureSumsBatch(settings.timeZone);
-    const touched = new Map<string, { folded: Folded | null; stored: boolean; changed: boolean }>();
+    const touched = new Map<string, Entry>();
     for (const event of events) {
       if (!event.stream.startsWith('matter-')) continue;
       const id = event.stream.slice('matter-'.length);
       let entry = touched.get(id);
       if (!entry) {
-        const folded = load(sql, cache, id);
-        entry = { folded, stored: folded !== null, changed: false };
+        entry = load(sql, cache, id, bulk);
         touched.set(id, entry);
       }
       const current = entry.folded;
@@ -165,12 +215,27 @@ export function mattersProjection(settings: ClockSettings): Projection {
       const state = evolveMatter(before, domainEvent);
       if (!state) continue;
       const previous = current ? current.milestones : {};
-      const milestones = recordMatterFacts(facts, settings, id, event.position, domainEvent, before, state, previous);
+      // Limits depend only on the procedure's course, and reckoning them is the costly part of this
+      // projection: once per event that moved the course, for both the limit rows and `next_due`.
+      const course = before && sameCourse(before, state) ? null : courseOf(state, settings);
+      const milestones = recordMatterFacts(
+        facts,
+        settings,
+        id,
+        event.position,
+        domainEvent,
+        before,
+        state,
+        previous,
+        course?.milestones ?? null,
+      );
       aggregates.record(before, state, previous, milestones);
       unitSums.record({ before, after: state, previous, milestones });
-      // The statutory clock is the costly part; most events (contacts, actions, evaluations,
-      // resolutions) cannot move a limit, so their row keeps the days it had.
-      const nextDue = current && KEEPS_DEADLINES.has(event.type) ? current.nextDue : nextDueOf(state, settings);
+      // Most events (contacts, actions, evaluations, resolutions) cannot move a limit, so their row keeps the days it had.
+      const nextDue =
+        current && KEEPS_DEADLINES.has(event.type)
+          ? current.nextDue
+          : nextDueOf(course ? course.deadlines : deadlines(state, settings));
       entry.folded = {
         revision: event.revision,
         position: event.position,
@@ -178,9 +243,9 @@ export function mattersProjection(settings: ClockSettings): Projection {
         nextDue,
         state,
         milestones,
-        milestonesJson: current && milestones === previous ? current.milestonesJson : JSON.stringify(milestones),
+        milestonesJson: current && milestones === previous ? current.milestonesJson : null,
       };
-      entry.changed = true;
+      entry.dirty = true;
       if (event.type === 'MatterOpened') {
         const data = event.data as { petitioners?: { petitionerId: string; sealed: unknown }[] };
         (data.petitioners ?? []).forEach((p, ord) =>
@@ -191,26 +256,16 @@ export function mattersProjection(settings: ClockSettings): Projection {
     facts.flush();
     aggregates.flush(db);
     unitSums.flush(db);
-    for (const [id, { folded, stored, changed }] of touched) {
-      if (!changed || !folded) continue;
-      const { state } = folded;
-      (stored ? sql.update : sql.insert).run(
-        folded.revision,
-        folded.position.toString(),
-        state.status,
-        state.category,
-        state.subject,
-        state.responsibleUnit,
-        state.assignedUnit,
-        folded.openedOn,
-        folded.nextDue,
-        JSON.stringify(state),
-        folded.milestonesJson,
-        id,
-      );
+    for (const [id, entry] of touched) {
+      if (!entry.folded) continue;
+      if (entry.dirty && !bulk) write(sql, id, entry);
       cache.delete(id);
-      cache.set(id, folded);
-      if (cache.size > RECENT_LIMIT) cache.delete(cache.keys().next().value!);
+      cache.set(id, entry);
+      if (cache.size > recentMatters) {
+        const [oldest, evicted] = cache.entries().next().value!;
+        cache.delete(oldest);
+        if (evicted.dirty) write(sql, oldest, evicted);
+      }
     }
   };
   return {
@@ -232,11 +287,17 @@ export function mattersProjection(settings: ClockSettings): Projection {
       ${MATTER_FACTS_SCHEMA}
       ${OVERVIEW_AGGREGATES_SCHEMA}
       ${UNIT_FIGURE_SUMS_SCHEMA}`,
-    apply(event, { db }) {
-      applyBatch([event], db);
+    apply(event, { db, bulk }) {
+      applyBatch([event], db, bulk === true);
     },
-    applyBatch(events, { db }) {
-      applyBatch(events, db);
+    applyBatch(events, { db, bulk }) {
+      applyBatch(events, db, bulk === true);
+    },
+    finish({ db, bulk }) {
+      // Outside a bulk build every row is written with its batch: a dirty entry is one whose batch rolled back.
+      if (!bulk) return;
+      const sql = statements(db);
+      for (const [id, entry] of recentOf(db)) if (entry.dirty) write(sql, id, entry);
     },
   };
 }

@@ -76,8 +76,14 @@ export class OverviewAggregateBatch {
       (s) => s.category,
       (c, category, sign) => this.contact(c, category, sign),
     );
-    shareChanges(before ? replyShares(before, previous) : [], replyShares(after, milestones), (share, sign) =>
-      this.reply(share, sign),
+    const onlineBefore = before !== null && cameOnline(before);
+    const onlineAfter = cameOnline(after);
+    // The shares follow from those two alone: most events (contacts, actions) change neither.
+    if (before && milestones === previous && onlineBefore === onlineAfter) return;
+    shareChanges(
+      before ? replyShares(onlineBefore, previous) : [],
+      replyShares(onlineAfter, milestones),
+      (share, sign) => this.reply(share, sign),
     );
   }
 
@@ -120,9 +126,14 @@ export class OverviewAggregateBatch {
   }
 }
 
-/** The matter's reply limits the overview's on-time rate counts: none unless its first contact came online. */
-function replyShares(state: MatterState, milestones: StoredMilestones): ReplyShare[] {
-  if (!state.contacts.some((c) => !c.repeat && c.channel === 'online')) return [];
+/** Whether the matter's first contact came online: only then does the on-time rate count its reply limits. */
+function cameOnline(state: MatterState): boolean {
+  return state.contacts.some((c) => !c.repeat && c.channel === 'online');
+}
+
+/** The matter's reply limits the overview's on-time rate counts (`online`: see `cameOnline`). */
+function replyShares(online: boolean, milestones: StoredMilestones): ReplyShare[] {
+  if (!online) return [];
   const shares: ReplyShare[] = [];
   for (const [key, { milestone: m }] of Object.entries(milestones)) {
     if (m.step !== 'reply' || m.excused) continue;
