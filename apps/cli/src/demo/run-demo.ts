@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { LocalDate } from '@app/domain';
 import { SqliteEventStore } from '@app/ledger';
-import { openReadModelDb, ProjectionRunner, removeReadModelFile, readModelProjections } from '@app/projections';
+import { rebuildReadModels, removeReadModelFile, readModelProjections } from '@app/projections';
 import { PersonalDataVault, sealPetitioners } from '@app/security';
 import { DemoLedger } from './demo-ledger';
 import { DemoSimulation, DemoSummary } from './demo-simulation';
@@ -155,22 +155,25 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     if (options.readModels !== false) {
       const projections = readModelProjections(clock);
       const built = SqliteEventStore.open({ file: ledgerPath, readonly: true });
-      const { db } = openReadModelDb(dataFiles(config).readModels, projections);
       try {
-        const runner = new ProjectionRunner(built, db, projections, {
+        // A fresh ledger: its read models are built as a rebuild builds them (a new file, bulk writes,
+        // indexes at the end) and swapped in, never a half-built file at the live path.
+        await rebuildReadModels({
+          store: built,
+          file: dataFiles(config).readModels,
+          projections,
           batchSize: 2000,
-          onBatch: () =>
+          now,
+          onProgress: (p) =>
             options.onProgress?.({
               phase: 'read-models',
-              applied: runner.applied,
+              applied: p.applied,
               total: ledger.events,
               seconds: seconds() - ledgerSeconds,
             }),
         });
-        await runner.catchUp();
         readModelSeconds = seconds() - ledgerSeconds;
       } finally {
-        db.close();
         await built.close();
       }
     }
