@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { MatterState } from '@app/domain';
 
 type Contact = MatterState['contacts'][number];
@@ -35,4 +36,29 @@ export function shareChanges<S extends { readonly id: string }>(
   if (was.length === is.length && was.every((share, i) => share.id === is[i].id)) return;
   for (const share of was) count(share, -1);
   for (const share of is) count(share, 1);
+}
+
+/**
+ * Counts by key, summed in memory over a batch and written once when it ends: each key's
+ * difference is added to its row, and a row that falls to zero is deleted, so a table of
+ * sums does not depend on how the log was cut into batches.
+ */
+export class CountChanges<K extends readonly (string | number)[]> {
+  private readonly sums = new Map<string, { key: K; n: number }>();
+
+  count(key: K, sign: 1 | -1): void {
+    const id = key.join('\u0000');
+    const sum = this.sums.get(id);
+    if (sum) sum.n += sign;
+    else this.sums.set(id, { key, n: sign });
+  }
+
+  /** `add` takes the key's columns and the difference; `drop` the key's columns (it deletes a row at zero only). */
+  flush(add: Database.Statement, drop: Database.Statement): void {
+    for (const { key, n } of this.sums.values()) {
+      if (n === 0) continue;
+      add.run(...key, n);
+      if (n < 0) drop.run(...key);
+    }
+  }
 }

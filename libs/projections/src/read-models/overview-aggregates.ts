@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { ClockSettings, LimitKind, LocalDate, localDateOf, MatterState, milestoneOutcome } from '@app/domain';
 import type { StoredMilestones } from './matter-facts.projection';
 import { statementCache } from './fact-scope';
-import { contactChanges, shareChanges } from './matter-share-changes';
+import { contactChanges, CountChanges, shareChanges } from './matter-share-changes';
 
 /**
  * What the overview counts, summed by day as the log stands now, so that a report
@@ -59,7 +59,7 @@ interface ReplyShare {
  */
 export class OverviewAggregateBatch {
   private readonly contacts = new Map<string, { key: ContactKey; batches: number; persons: number }>();
-  private readonly replies = new Map<string, { key: ReplyKey; n: number }>();
+  private readonly replies = new CountChanges<ReplyKey>();
 
   constructor(private readonly settings: Pick<ClockSettings, 'timeZone'>) {}
 
@@ -83,7 +83,7 @@ export class OverviewAggregateBatch {
     shareChanges(
       before ? replyShares(onlineBefore, previous) : [],
       replyShares(onlineAfter, milestones),
-      (share, sign) => this.reply(share, sign),
+      (share, sign) => this.replies.count(share.key, sign),
     );
   }
 
@@ -104,12 +104,6 @@ export class OverviewAggregateBatch {
     this.contacts.set(id, sum);
   }
 
-  private reply(share: ReplyShare, sign: 1 | -1): void {
-    const sum = this.replies.get(share.id) ?? { key: share.key, n: 0 };
-    sum.n += sign;
-    this.replies.set(share.id, sum);
-  }
-
   /** Writes the batch's changes; call once, at the end of the batch. */
   flush(db: Database.Database): void {
     const sql = statements(db);
@@ -118,11 +112,7 @@ export class OverviewAggregateBatch {
       sql.addContacts.run(...key, batches, persons);
       if (batches < 0) sql.dropContacts.run(...key);
     }
-    for (const { key, n } of this.replies.values()) {
-      if (n === 0) continue;
-      sql.addReplies.run(...key, n);
-      if (n < 0) sql.dropReplies.run(...key);
-    }
+    this.replies.flush(sql.addReplies, sql.dropReplies);
   }
 }
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { LocalDate, localDateOf, MatterState } from '@app/domain';
 import type { StoredMilestones } from '../read-models/matter-facts.projection';
 import { statementCache } from '../read-models/fact-scope';
-import { contactChanges, shareChanges } from '../read-models/matter-share-changes';
+import { contactChanges, CountChanges, shareChanges } from '../read-models/matter-share-changes';
 
 /**
  * What the bulletin's and the ranking's unit figures count, summed by day as the log
@@ -11,8 +11,8 @@ import { contactChanges, shareChanges } from '../read-models/matter-share-change
  * tables answers any other position, and keeps the evidence behind each figure):
  *
  * - `agg_unit_contact_days`: contacts by the day they occurred on and the unit
- *   responsible for their matter (set when it opens; should it change, the matter's
- *   contacts would move with it), with the counts the figures take from them;
+ *   responsible for their matter (a correction of that unit moves all the matter's
+ *   contacts to the new one), with the counts the figures take from them;
  * - `agg_unit_limits`: the acceptance and reply limits in force, by last day, step,
  *   unit, the day they were met ('' while not met), kind and excuse ('' for none):
  *   everything `milestoneOutcome` reads, so a report judges each row on its own day;
@@ -86,8 +86,8 @@ type EvaluationKey = [LocalDate, string, number];
 /** The changes one batch makes to the sums, written once when it ends. */
 export class UnitFigureSumsBatch {
   private readonly contacts = new Map<string, ContactSum>();
-  private readonly limits = new Map<string, { key: unknown[]; n: number }>();
-  private readonly evaluations = new Map<string, { key: unknown[]; n: number }>();
+  private readonly limits = new CountChanges<LimitKey>();
+  private readonly evaluations = new CountChanges<EvaluationKey>();
 
   constructor(private readonly timeZone: string) {}
 
@@ -99,17 +99,12 @@ export class UnitFigureSumsBatch {
     // and the fold keeps the list of evaluations unless the event added one.
     const evaluated = after.evaluations !== (before?.evaluations ?? after.evaluations);
     if (milestones === previous && !evaluated) return;
-    const count = (sums: Map<string, { key: unknown[]; n: number }>) => (share: { key: unknown[] }, sign: 1 | -1) => {
-      const id = share.key.join('\u0000');
-      const sum = sums.get(id) ?? { key: share.key, n: 0 };
-      sum.n += sign;
-      sums.set(id, sum);
-    };
-    if (milestones !== previous) shareChanges(limitShares(previous), limitShares(milestones), count(this.limits));
+    if (milestones !== previous)
+      shareChanges(limitShares(previous), limitShares(milestones), (share, sign) => this.limits.count(share.key, sign));
     shareChanges(
       before ? evaluationShares(before, previous, this.timeZone) : [],
       evaluationShares(after, milestones, this.timeZone),
-      count(this.evaluations),
+      (share, sign) => this.evaluations.count(share.key, sign),
     );
   }
 
@@ -137,16 +132,8 @@ export class UnitFigureSumsBatch {
       sql.addContacts.run(...key, contacts, persons, skipLevel, collective, repeats);
       if (contacts < 0) sql.dropContacts.run(...key);
     }
-    for (const { key, n } of this.limits.values()) {
-      if (n === 0) continue;
-      sql.addLimits.run(...key, n);
-      if (n < 0) sql.dropLimits.run(...key);
-    }
-    for (const { key, n } of this.evaluations.values()) {
-      if (n === 0) continue;
-      sql.addEvaluations.run(...key, n);
-      if (n < 0) sql.dropEvaluations.run(...key);
-    }
+    this.limits.flush(sql.addLimits, sql.dropLimits);
+    this.evaluations.flush(sql.addEvaluations, sql.dropEvaluations);
   }
 }
 
@@ -154,7 +141,7 @@ export class UnitFigureSumsBatch {
 function limitShares(milestones: StoredMilestones): { key: LimitKey; id: string }[] {
   const shares: { key: LimitKey; id: string }[] = [];
   for (const [name, { milestone: m }] of Object.entries(milestones)) {
-    if (m.step !== 'acceptance' && m.step !== 'reply') continue;
+    if (!(JUDGED_STEPS as readonly string[]).includes(m.step)) continue;
     const key: LimitKey = [m.lastDay, m.step, m.unit ?? '', m.met ?? '', m.kind, m.excused ?? ''];
     shares.push({ key, id: `${name}\u0000${key.join('\u0000')}` });
   }
