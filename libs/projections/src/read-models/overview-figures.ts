@@ -6,7 +6,7 @@ import { withDates } from './fact-queries';
 import { contactGroupsNow, judgeReplies, onlineRepliesNow, ReplyGroup } from './overview-aggregates';
 import { appliedPosition, FactScope, knownAt, occurredIn, scopeParams, validAt } from './fact-scope';
 
-interface ContactGroup {
+export interface ContactGroup {
   channel: Channel;
   level: Level;
   source: Source | null;
@@ -56,6 +56,20 @@ const ONLINE_REPLIES_KNOWN_AT = `
     AND EXISTS (SELECT 1 FROM fact_contacts c WHERE c.matter_id = m.matter_id AND c.is_repeat = 0
                 AND c.channel = 'online' AND ${knownAt('c')})`;
 
+/** A group of contact rows (SQLite's 0/1 flags) as the overview counts it. */
+export function contactCountOf(g: ContactGroup): ContactCount {
+  return {
+    channel: g.channel,
+    level: g.level,
+    source: g.source,
+    collective: g.is_collective === 1,
+    repeat: g.is_repeat === 1,
+    category: g.category,
+    batches: g.batches,
+    persons: g.persons,
+  };
+}
+
 /**
  * The raw figures of the overview for one period as known at one position:
  * a handful of GROUP BY queries over the fact tables, nothing replayed.
@@ -74,16 +88,7 @@ export function overviewFigures(
     path === 'aggregates'
       ? contactGroupsNow(db, scope.from, scope.to)
       : db.prepare<typeof params, ContactGroup>(CONTACT_GROUPS_KNOWN_AT).all(params);
-  const contacts: ContactCount[] = (groups as ContactGroup[]).map((g) => ({
-    channel: g.channel,
-    level: g.level,
-    source: g.source,
-    collective: g.is_collective === 1,
-    repeat: g.is_repeat === 1,
-    category: g.category,
-    batches: g.batches,
-    persons: g.persons,
-  }));
+  const contacts = (groups as ContactGroup[]).map(contactCountOf);
 
   // Grouped by what their outcome reads (an excused limit counts nowhere): no row reaches JavaScript.
   const { onTime, due } =
