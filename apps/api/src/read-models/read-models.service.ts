@@ -210,7 +210,7 @@ export class ReadModels implements OnApplicationShutdown {
     return this.live.onApplied(listener);
   }
 
-  /** Called after every acknowledged append: reads will wait for it, and the worker applies it now. */
+  /** Called after every acknowledged append: reads will wait for it, and the worker applies it within a few ms. */
   written(position: Position): void {
     if (position > this.lastWritten) this.lastWritten = position;
     this.live.pokeSoon();
