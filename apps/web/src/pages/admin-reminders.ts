@@ -1,4 +1,5 @@
 import { todayIn } from '../core/clock';
+import { REMINDER_FORMATS } from '../core/code-lists';
 import { h } from '../core/dom';
 import { label, t } from '../core/i18n';
 import type { PageContext, PageDef } from '../core/page';
@@ -27,8 +28,6 @@ interface Reminders {
     overdue: readonly Duty[];
   }[];
 }
-
-const FORMATS = ['json', 'wecom', 'dingtalk'] as const;
 
 /** 提醒: the daily reminder (日提醒) for a date, unit by unit, and the webhook a unit's digest goes to. */
 async function render(ctx: PageContext): Promise<Node> {
@@ -110,7 +109,7 @@ async function render(ctx: PageContext): Promise<Node> {
 function channelForm(ctx: PageContext, unitOptions: [string, string][]): HTMLElement {
   const unit = select([['bureau', t('reminders.bureau')], ...unitOptions], 'bureau');
   const format = select(
-    FORMATS.map((f) => [f, t(`reminders.format.${f}`)] as [string, string]),
+    REMINDER_FORMATS.map((f) => [f, t(`reminders.format.${f}`)] as [string, string]),
     'wecom',
   );
   const url = h('input', { type: 'url', maxlength: '2000', autocomplete: 'off', placeholder: 'https://' });

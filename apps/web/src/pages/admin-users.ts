@@ -2,6 +2,7 @@ import { newIdempotencyKey } from '../core/api';
 import { h, replace } from '../core/dom';
 import { label, t } from '../core/i18n';
 import type { PageContext, PageDef } from '../core/page';
+import { UNIT_KINDS } from '../core/code-lists';
 import { ROLES } from '../core/session';
 import { forgetUnits, units } from '../core/units';
 import { card, field, postOnSubmit, problemBox, select, table } from '../core/ui';
@@ -17,8 +18,6 @@ interface PrincipalRow {
   readonly revoked: { at: string; by: string; reason: string } | null;
   readonly lastUsed: string | null;
 }
-
-const UNIT_KINDS = ['town', 'department', 'village', 'other'] as const;
 
 /** 用户: principals (list, register, revoke) and units (list, register). Admin only. */
 async function render(ctx: PageContext): Promise<Node> {

@@ -2,10 +2,7 @@ import { nowLocalInput } from '../core/clock';
 import { h } from '../core/dom';
 import { label, t } from '../core/i18n';
 import { field, select } from '../core/ui';
-
-export const CHANNELS = ['visit', 'online', 'letter', 'phone', 'sms'] as const;
-export const LEVELS = ['city', 'prefecture', 'province', 'national'] as const;
-export const SOURCES = ['national_platform', 'provincial_platform', 'prefecture_platform', 'city_platform'] as const;
+import { CHANNELS, LEVELS, SOURCES } from '../core/code-lists';
 
 /** A datetime-local value (the business zone's wall clock) as the API's instant with its offset. */
 export function instantFromLocal(value: string): string {

@@ -1,3 +1,5 @@
+import { CHANNELS } from '../core/code-lists';
+
 /** The 首页's figures from the API's answers: pure, so jest checks them without a browser. */
 
 export interface AgendaDuty {
@@ -50,7 +52,6 @@ export interface Overview {
   };
 }
 
-export const CHANNELS = ['visit', 'online', 'letter', 'phone', 'sms'] as const;
 export const SKIP_LEVELS = ['national', 'province', 'prefecture'] as const;
 
 /** Per channel, the batches of each week (oldest week first). */

@@ -13,13 +13,13 @@ import {
   channelSeries,
   MatterListItem,
   MatterPage,
-  CHANNELS,
   dueThisWeek,
   Overview,
   overdueByUnit,
   skipLevelByLevel,
   visitsByCategory,
 } from './home-figures';
+import { CHANNELS } from '../core/code-lists';
 
 const WEEKS = 12;
 /** 首页 gathers live notices this long before it redraws, so a burst of writes redraws once. */

@@ -7,21 +7,7 @@ import { problemText } from '../core/problems';
 import { units } from '../core/units';
 import { card, field, problemBox, select, setFieldErrors } from '../core/ui';
 import { contactFields } from './contact-fields';
-
-const CATEGORIES = [
-  'urban_rural_construction',
-  'labour_social_security',
-  'agriculture_rural',
-  'discipline_inspection',
-  'land_resources',
-  'civil_affairs',
-  'appeals',
-  'health',
-  'education_sports',
-  'public_security',
-  'environment',
-  'other',
-] as const;
+import { CATEGORIES } from '../core/code-lists';
 
 interface Petitioner {
   name: string;
