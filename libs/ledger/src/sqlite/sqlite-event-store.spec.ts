@@ -42,6 +42,33 @@ describe('SqliteEventStore specifics', () => {
     await writer.close();
   });
 
+  it('keeps its head right while this and other connections append, counting only what is new', async () => {
+    const file = join(dir, 'ledger.sqlite');
+    const writer = SqliteEventStore.open({ file });
+    const other = SqliteEventStore.open({ file });
+    const reader = SqliteEventStore.open({ file, readonly: true });
+    const counted = () => {
+      const db = new Database(file, { readonly: true });
+      const events = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM events').get()!.n;
+      const streams = db.prepare<[], { n: number }>('SELECT COUNT(DISTINCT stream) AS n FROM events').get()!.n;
+      db.close();
+      return { events, streams };
+    };
+    expect(await reader.head()).toEqual({ position: 0n, events: 0, streams: 0 });
+    await writer.append('m-1', [newEvent('A', {}), newEvent('B', {})], 'no_stream');
+    expect(await reader.head()).toEqual({ position: 2n, events: 2, streams: 1 });
+    expect(await writer.head()).toEqual({ position: 2n, events: 2, streams: 1 });
+    // Appends by another connection, to a new stream and to an old one, reach both counts.
+    await other.append('m-2', [newEvent('A', {})], 'no_stream');
+    await other.append('m-1', [newEvent('C', {})], 1);
+    await writer.append('m-3', [newEvent('A', {}), newEvent('B', {}), newEvent('C', {})], 'no_stream');
+    for (const store of [reader, writer, other]) expect(await store.head()).toEqual({ position: 7n, ...counted() });
+    expect(counted()).toEqual({ events: 7, streams: 3 });
+    // Nothing new: the same head again.
+    expect(await reader.head()).toEqual({ position: 7n, events: 7, streams: 3 });
+    await Promise.all([reader.close(), other.close(), writer.close()]);
+  });
+
   it('refuses to update or delete an event in the file', async () => {
     const file = join(dir, 'ledger.sqlite');
     const store = SqliteEventStore.open({ file });
