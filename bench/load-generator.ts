@@ -3,7 +3,7 @@
  * server's event loop: `node load-generator.js <url> <seconds> <clients> <token> <bodyJson>`.
  * Each client sends POST requests back to back over a keep-alive connection; the
  * process prints one JSON line: requests acknowledged (2xx), errors, latency percentiles,
- * and every latency (ms, sorted) so that slices of one benchmark can be pooled.
+ * every latency (ms, sorted) so that slices of one benchmark can be pooled, and its own CPU.
  */
 import { Agent, request } from 'node:http';
 
@@ -15,6 +15,8 @@ interface LoadResult {
   p99Ms: number;
   statuses: Record<string, number>;
   latenciesMs: number[];
+  /** CPU this process spent sending the requests and reading the answers. */
+  cpuMs: number;
 }
 
 const [url, secondsArg, clientsArg, token, body] = process.argv.slice(2);
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
   const statuses: Record<string, number> = {};
   let ok = 0;
   let errors = 0;
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   const end = start + BigInt(Math.round(seconds * 1e9));
   const client = async () => {
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
   };
   await Promise.all(Array.from({ length: clients }, client));
   const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   const result: LoadResult = {
@@ -75,6 +79,7 @@ async function main(): Promise<void> {
     p99Ms: at(0.99),
     statuses,
     latenciesMs: latencies.map((ms) => Math.round(ms * 100) / 100),
+    cpuMs: (used.user + used.system) / 1000,
   };
   process.stdout.write(JSON.stringify(result) + '\n');
   agent.destroy();
