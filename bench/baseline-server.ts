@@ -13,12 +13,20 @@ export interface BaselineServer {
   close(): Promise<void>;
 }
 
-export async function startBaselineServer(file: string): Promise<BaselineServer> {
+/** The file both benchmark servers write: one row per request, in WAL mode. */
+export function openWritesFile(
+  file: string,
+  synchronous: 'FULL' | 'NORMAL',
+): { db: Database.Database; insert: Database.Statement } {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${synchronous}`);
   db.exec('CREATE TABLE IF NOT EXISTS writes (id INTEGER PRIMARY KEY, key TEXT NOT NULL, body TEXT NOT NULL)');
-  const insert = db.prepare('INSERT INTO writes (key, body) VALUES (?, ?)');
+  return { db, insert: db.prepare('INSERT INTO writes (key, body) VALUES (?, ?)') };
+}
+
+export async function startBaselineServer(file: string): Promise<BaselineServer> {
+  const { db, insert } = openWritesFile(file, 'FULL');
   const server: Server = createServer((req, res) => {
     void readBody(req).then(
       (text) => {

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { closeSync, fdatasyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
@@ -6,7 +5,7 @@ import { Body, Controller, HttpCode, Inject, Module, Post } from '@nestjs/common
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { WalSync } from '@app/runtime';
-import type { BaselineServer } from './baseline-server';
+import { openWritesFile, type BaselineServer } from './baseline-server';
 
 /**
  * The floor of the framework the app is built on: NestJS 11 on Express (the app's own
@@ -33,11 +32,7 @@ class FloorController {
 }
 
 export async function startFrameworkFloorServer(file: string): Promise<BaselineServer> {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec('CREATE TABLE IF NOT EXISTS writes (id INTEGER PRIMARY KEY, key TEXT NOT NULL, body TEXT NOT NULL)');
-  const insert = db.prepare('INSERT INTO writes (key, body) VALUES (?, ?)');
+  const { db, insert } = openWritesFile(file, 'NORMAL');
   const walSync = new WalSync(`${file}-wal`);
   const write = async (body: unknown): Promise<string> => {
     const id = randomUUID();
