@@ -11,6 +11,11 @@ export interface Figure {
   note?: string;
 }
 
+/** The value at quantile `q` (0..1) of ascending `sorted` values; 0 when there are none. */
+export function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
 export function rate(count: number, seconds: number): number {
   return count / seconds;
 }

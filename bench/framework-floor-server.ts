@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { WalSync } from '@app/runtime';
 import { openWritesFile, type BaselineServer } from './baseline-server';
+import { percentile } from './bench-harness';
 
 /**
  * The floor of the framework the app is built on: NestJS 11 on Express (the app's own
@@ -82,6 +83,5 @@ export function fsyncLatencyUs(dir: string, times = 200): { p50: number; p99: nu
     rmSync(file, { force: true });
   }
   samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
-  return { p50: at(0.5), p99: at(0.99) };
+  return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) };
 }

@@ -8,7 +8,7 @@ import { dataFiles, loadConfig } from '@app/runtime';
 import { createApp } from '../apps/api/src/create-app';
 import { startBaselineServer } from './baseline-server';
 import { fsyncLatencyUs, startFrameworkFloorServer } from './framework-floor-server';
-import { Figure } from './bench-harness';
+import { Figure, percentile } from './bench-harness';
 
 export interface HttpWritesBenchOptions {
   seconds: number;
@@ -35,7 +35,6 @@ interface LoadResult {
 /** The slices of one side pooled: counts and time summed, percentiles over every latency. */
 function pooled(slices: LoadResult[]): LoadResult {
   const latenciesMs = slices.flatMap((s) => s.latenciesMs).sort((a, b) => a - b);
-  const at = (q: number) => latenciesMs[Math.min(latenciesMs.length - 1, Math.floor(q * latenciesMs.length))] ?? 0;
   const statuses: Record<string, number> = {};
   for (const slice of slices)
     for (const [status, n] of Object.entries(slice.statuses)) statuses[status] = (statuses[status] ?? 0) + n;
@@ -43,8 +42,8 @@ function pooled(slices: LoadResult[]): LoadResult {
     ok: slices.reduce((n, s) => n + s.ok, 0),
     errors: slices.reduce((n, s) => n + s.errors, 0),
     seconds: slices.reduce((n, s) => n + s.seconds, 0),
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
+    p50Ms: percentile(latenciesMs, 0.5),
+    p99Ms: percentile(latenciesMs, 0.99),
     statuses,
     latenciesMs,
     cpuMs: slices.reduce((n, s) => n + s.cpuMs, 0),
@@ -168,14 +167,14 @@ export async function benchHttpWrites(
     // cores, less what the load generator spends per request.
     const clientMs = own.cpuMs / Math.max(1, own.ok);
     const budgetMs = (cpus().length * 1000 * base.seconds) / Math.max(1, base.ok) - clientMs;
-    const floorBaseline = { name: 'node:http + one durable INSERT per request', count: base.ok, seconds: base.seconds };
+    const baseline = { name: 'node:http + one durable INSERT per request', count: base.ok, seconds: base.seconds };
     return [
       {
         name: `HTTP POST /matters, ${options.clients} clients`,
         count: own.ok,
         seconds: own.seconds,
         unit: 'requests/s',
-        baseline: { name: 'node:http + one durable INSERT per request', count: base.ok, seconds: base.seconds },
+        baseline,
         target: 1,
         note: `${slices} alternating slices; p50 ${own.p50Ms.toFixed(1)} ms, p99 ${own.p99Ms.toFixed(1)} ms (baseline p50 ${base.p50Ms.toFixed(1)}, p99 ${base.p99Ms.toFixed(1)}; target p99 ≤ 2×: ${own.p99Ms <= 2 * base.p99Ms ? '✔' : '✘'}); errors ${own.errors}/${base.errors}; server CPU ${cpuPerWrite('own', own)} ms per write (baseline ${cpuPerWrite('base', base)}); ${durable}; CPU budget per write at the baseline's rate: ${budgetMs.toFixed(2)} ms (${cpus().length} cores, less the load generator's ${clientMs.toFixed(2)} ms per request); disk: 4 KiB write + fdatasync p50 ${disk.p50.toFixed(0)} µs, p99 ${disk.p99.toFixed(0)} µs`,
       },
@@ -184,7 +183,7 @@ export async function benchHttpWrites(
         count: floor.ok,
         seconds: floor.seconds,
         unit: 'requests/s',
-        baseline: floorBaseline,
+        baseline,
         note: `the baseline's one durable INSERT per request behind the app's framework and body parser, nothing of the app; p50 ${floor.p50Ms.toFixed(1)} ms, p99 ${floor.p99Ms.toFixed(1)} ms; errors ${floor.errors}; server CPU ${cpuPerWrite('floor', floor)} ms per write`,
       },
       {

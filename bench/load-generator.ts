@@ -6,6 +6,7 @@
  * every latency (ms, sorted) so that slices of one benchmark can be pooled, and its own CPU.
  */
 import { Agent, request } from 'node:http';
+import { percentile } from './bench-harness';
 
 interface LoadResult {
   ok: number;
@@ -70,13 +71,12 @@ async function main(): Promise<void> {
   const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
   const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   const result: LoadResult = {
     ok,
     errors,
     seconds: elapsed,
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
     statuses,
     latenciesMs: latencies.map((ms) => Math.round(ms * 100) / 100),
     cpuMs: (used.user + used.system) / 1000,

@@ -26,10 +26,14 @@ export async function writeFloorSeconds(
     .filter((s) => s.type === 'table')
     .map((s) => {
       const quoted = `"${s.name.replace(/"/g, '""')}"`;
-      const columns = built.prepare(`SELECT * FROM ${quoted} LIMIT 0`).columns().length;
       // A full scan returns a table's rows in its key's order (rowid, or the WITHOUT ROWID key).
-      const rows = built.prepare(`SELECT * FROM ${quoted}`).raw().all() as unknown[][];
-      return { sql: s.sql, insert: `INSERT INTO ${quoted} VALUES (${Array(columns).fill('?').join(', ')})`, rows };
+      const select = built.prepare(`SELECT * FROM ${quoted}`).raw();
+      const placeholders = Array(select.columns().length).fill('?').join(', ');
+      return {
+        sql: s.sql,
+        insert: `INSERT INTO ${quoted} VALUES (${placeholders})`,
+        rows: select.all() as unknown[][],
+      };
     });
   built.close();
   const indexes = schema.filter((s) => s.type === 'index').map((s) => s.sql);
